@@ -1,0 +1,35 @@
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { defaultTesterDeps, testConnection } from '@/lib/api/test-connection';
+import { SMARTRECRUITERS_LIMITS, createRateLimiter } from '@/lib/api/rate-limiter';
+import { createOfferStore } from '@/lib/capture/offers';
+import { dispatch } from '@/lib/background/dispatch';
+import { createHandlers } from '@/lib/background/handlers';
+import { type MessageName, type MessageResults, messageSchemas, onMessage } from '@/lib/messaging/protocol';
+import type { Outcome } from '@/lib/result';
+import { createSettingsStore } from '@/lib/settings/settings-store';
+import { createVaultStore } from '@/lib/vault/vault-store';
+
+export default defineBackground(() => {
+  const newId = () => crypto.randomUUID();
+  const handlers = createHandlers({
+    vault: createVaultStore(browser.storage.local),
+    settings: createSettingsStore(browser.storage.local),
+    offers: createOfferStore(browser.storage.session, Date.now, newId),
+    limiter: createRateLimiter(SMARTRECRUITERS_LIMITS),
+    runTest: (target) => testConnection(target, defaultTesterDeps()),
+    hasHostAccess: (url) => browser.permissions.contains({ origins: [`${new URL(url).origin}/*`] }),
+    now: Date.now,
+    newId,
+  });
+  const self = { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin };
+  for (const name of Object.keys(messageSchemas) as MessageName[]) {
+    onMessage(name, ({ data, sender }) =>
+      dispatch(handlers, name, data, sender, self) as Promise<Outcome<MessageResults[typeof name]>>,
+    );
+  }
+  // Chromium lets content scripts read storage.local unless told otherwise; ours never need to.
+  // Firefox has no such switch yet, hence the guard.
+  const local = browser.storage.local as { setAccessLevel?: (o: { accessLevel: string }) => Promise<void> };
+  local.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' }).catch(() => undefined);
+});

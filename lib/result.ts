@@ -1,0 +1,26 @@
+import type { FieldErrors } from './connections/validate-input';
+
+/** Why an operation was refused. Codes are stable: the UI turns each into a sentence. */
+export type ErrorCode =
+  | 'invalid-input'
+  | 'bad-message'
+  | 'forbidden-sender'
+  | 'not-found'
+  | 'no-previous-key'
+  | 'vault-from-newer-version'
+  | 'offer-expired'
+  | 'permission-denied'
+  | 'internal';
+
+export interface AppError {
+  code: ErrorCode;
+  fields?: FieldErrors;
+}
+
+export type Outcome<T> = { ok: true; value: T } | { ok: false; error: AppError };
+
+export const ok = <T>(value: T): Outcome<T> => ({ ok: true, value });
+export const fail = (code: ErrorCode, fields?: FieldErrors): Outcome<never> => ({
+  ok: false,
+  error: fields ? { code, fields } : { code },
+});

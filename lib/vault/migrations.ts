@@ -1,0 +1,32 @@
+/**
+ * One step per shipped schema version: `steps[n]` turns a version-n vault into version n + 1.
+ * Every version that ever shipped has a golden example in tests/golden/ that must migrate to
+ * today's shape.
+ */
+const steps: Record<number, (vault: Record<string, unknown>) => Record<string, unknown>> = {};
+
+export const VAULT_VERSION = 1;
+
+export type Migrated =
+  | { kind: 'ok'; from: number; value: Record<string, unknown> }
+  | { kind: 'newer'; version: number }
+  | { kind: 'unreadable'; reason: string };
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+export function migrateVault(raw: unknown): Migrated {
+  if (!isRecord(raw)) return { kind: 'unreadable', reason: 'the vault is not an object' };
+  const from = raw.version;
+  if (typeof from !== 'number' || !Number.isInteger(from) || from < 1) {
+    return { kind: 'unreadable', reason: 'the vault has no valid version' };
+  }
+  if (from > VAULT_VERSION) return { kind: 'newer', version: from };
+  let value = raw;
+  for (let version = from; version < VAULT_VERSION; version++) {
+    const step = steps[version];
+    if (!step) return { kind: 'unreadable', reason: `no migration from version ${version}` };
+    value = { ...step(value), version: version + 1 };
+  }
+  return { kind: 'ok', from, value };
+}

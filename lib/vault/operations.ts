@@ -1,0 +1,125 @@
+import type { Connection, ConnectionSource, TestResult } from '../connections/schema';
+import { findByName, nameKey } from '../connections/names';
+import { type ConnectionInput, validateInput } from '../connections/validate-input';
+import { type Outcome, fail, ok } from '../result';
+import type { VaultState } from './parse-vault';
+
+/**
+ * Pure changes to the vault. Each takes the current state and returns the next one with a
+ * result, or a refusal that leaves the state untouched. The background applies them one at a
+ * time (see vault-store.ts).
+ */
+export type Change<T> = Outcome<{ state: VaultState; result: T }>;
+
+export interface ChangeContext {
+  now: number;
+  newId: () => string;
+}
+
+const changed = <T>(state: VaultState, result: T): Change<T> => ok({ state, result });
+
+function replaceConnection(state: VaultState, next: Connection): VaultState {
+  return { ...state, connections: state.connections.map((c) => (c.id === next.id ? next : c)) };
+}
+
+function nameTakenByOther(state: VaultState, name: string, id?: string): boolean {
+  const key = nameKey(name);
+  return state.connections.some((c) => c.id !== id && nameKey(c.name) === key);
+}
+
+export function addConnection(
+  state: VaultState,
+  input: ConnectionInput,
+  source: ConnectionSource,
+  ctx: ChangeContext,
+): Change<Connection> {
+  const checked = validateInput({ ...input, note: input.note ?? '' });
+  if (!checked.ok) return fail('invalid-input', checked.errors);
+  const { name, url, key, note } = checked.value;
+  if (findByName(state.connections, name)) return fail('invalid-input', { name: 'name-taken' });
+  const connection: Connection = {
+    id: ctx.newId(),
+    name,
+    url,
+    key: { kind: 'plain', value: key },
+    note: note ?? '',
+    source,
+    createdAt: ctx.now,
+    updatedAt: ctx.now,
+  };
+  return changed({ ...state, connections: [...state.connections, connection] }, connection);
+}
+
+export function updateConnection(
+  state: VaultState,
+  id: string,
+  patch: Partial<ConnectionInput>,
+  ctx: ChangeContext,
+): Change<Connection> {
+  const current = state.connections.find((c) => c.id === id);
+  if (!current) return fail('not-found');
+  const checked = validateInput(patch);
+  if (!checked.ok) return fail('invalid-input', checked.errors);
+  const { name, url, key, note } = checked.value;
+  if (name !== undefined && nameTakenByOther(state, name, id)) return fail('invalid-input', { name: 'name-taken' });
+  const keyChanged = key !== undefined && key !== current.key.value;
+  const next: Connection = {
+    ...current,
+    ...(name !== undefined && { name }),
+    ...(url !== undefined && { url }),
+    ...(note !== undefined && { note }),
+    ...(keyChanged && { key: { kind: 'plain' as const, value: key }, previousKey: current.key }),
+    // A test result says nothing about a different key or host.
+    ...((keyChanged || (url !== undefined && url !== current.url)) && { lastTest: undefined }),
+    updatedAt: ctx.now,
+  };
+  return changed(replaceConnection(state, next), next);
+}
+
+export function removeConnection(state: VaultState, id: string): Change<Connection> {
+  const current = state.connections.find((c) => c.id === id);
+  if (!current) return fail('not-found');
+  return changed({ ...state, connections: state.connections.filter((c) => c.id !== id) }, current);
+}
+
+/** Puts back a connection removed moments ago (the popup's Undo), at its old place if given. */
+export function restoreConnection(state: VaultState, connection: Connection, index?: number): Change<Connection> {
+  if (state.connections.some((c) => c.id === connection.id)) return changed(state, connection);
+  if (nameTakenByOther(state, connection.name)) return fail('invalid-input', { name: 'name-taken' });
+  const connections = [...state.connections];
+  connections.splice(index ?? connections.length, 0, connection);
+  return changed({ ...state, connections }, connection);
+}
+
+/** Swaps the current key with the one it replaced, so a rotation can be undone (and redone). */
+export function swapPreviousKey(state: VaultState, id: string, ctx: ChangeContext): Change<Connection> {
+  const current = state.connections.find((c) => c.id === id);
+  if (!current) return fail('not-found');
+  if (!current.previousKey) return fail('no-previous-key');
+  const next: Connection = {
+    ...current,
+    key: current.previousKey,
+    previousKey: current.key,
+    lastTest: undefined,
+    updatedAt: ctx.now,
+  };
+  return changed(replaceConnection(state, next), next);
+}
+
+/** Stores a test result, unless the key or URL it was run with has changed since it started. */
+export function recordTest(
+  state: VaultState,
+  id: string,
+  result: TestResult,
+  tested: { key: string; url: string },
+): Change<Connection> {
+  const current = state.connections.find((c) => c.id === id);
+  if (!current) return fail('not-found');
+  if (current.key.value !== tested.key || current.url !== tested.url) return changed(state, current);
+  const next: Connection = { ...current, lastTest: result };
+  return changed(replaceConnection(state, next), next);
+}
+
+export function findConnectionByKey(state: VaultState, key: string): Connection | undefined {
+  return state.connections.find((c) => c.key.value === key || c.previousKey?.value === key);
+}

@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { type Connection, connectionSchema } from '../connections/schema';
+import { VAULT_VERSION, migrateVault } from './migrations';
+
+export const VAULT_STORAGE_KEY = 'vault';
+
+export const quarantinedSchema = z.object({
+  /** The record exactly as it was stored, as JSON text, so nothing in it is lost. */
+  raw: z.string(),
+  reason: z.string().max(500),
+  at: z.number().int().nonnegative(),
+});
+export type Quarantined = z.infer<typeof quarantinedSchema>;
+
+export interface VaultState {
+  connections: Connection[];
+  quarantine: Quarantined[];
+}
+
+/** The stored shape of the current version; each connection is checked one by one. */
+const storedVaultSchema = z.object({
+  version: z.literal(VAULT_VERSION),
+  connections: z.array(z.unknown()),
+  quarantine: z.array(quarantinedSchema).default([]),
+});
+
+export type ParsedVault =
+  | { kind: 'ok'; state: VaultState; /** The stored form differs from `state` and should be rewritten. */ dirty: boolean }
+  | { kind: 'newer'; version: number };
+
+export const emptyVault = (): VaultState => ({ connections: [], quarantine: [] });
+
+export function serializeVault(state: VaultState) {
+  return { version: VAULT_VERSION, connections: state.connections, quarantine: state.quarantine };
+}
+
+function toText(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+function describe(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((issue) => `${issue.path.join('.') || '(record)'}: ${issue.message}`)
+    .join('; ')
+    .slice(0, 500);
+}
+
+/**
+ * Reads whatever is stored under the vault key without ever throwing or dropping data: records
+ * that fail validation are moved to the quarantine with their raw text, and a vault written by a
+ * newer version of the extension is reported rather than touched.
+ */
+export function parseVault(raw: unknown, now = Date.now()): ParsedVault {
+  if (raw === undefined || raw === null) return { kind: 'ok', state: emptyVault(), dirty: false };
+  const migrated = migrateVault(raw);
+  if (migrated.kind === 'newer') return migrated;
+  if (migrated.kind === 'unreadable') {
+    return {
+      kind: 'ok',
+      state: { connections: [], quarantine: [{ raw: toText(raw), reason: migrated.reason, at: now }] },
+      dirty: true,
+    };
+  }
+  const stored = storedVaultSchema.safeParse(migrated.value);
+  if (!stored.success) {
+    return {
+      kind: 'ok',
+      state: { connections: [], quarantine: [{ raw: toText(raw), reason: describe(stored.error), at: now }] },
+      dirty: true,
+    };
+  }
+  const state: VaultState = { connections: [], quarantine: [...stored.data.quarantine] };
+  const ids = new Set<string>();
+  for (const record of stored.data.connections) {
+    const parsed = connectionSchema.safeParse(record);
+    if (!parsed.success) {
+      state.quarantine.push({ raw: toText(record), reason: describe(parsed.error), at: now });
+    } else if (ids.has(parsed.data.id)) {
+      state.quarantine.push({ raw: toText(record), reason: 'duplicate id', at: now });
+    } else {
+      ids.add(parsed.data.id);
+      state.connections.push(parsed.data);
+    }
+  }
+  const dirty = migrated.from !== VAULT_VERSION || state.quarantine.length !== stored.data.quarantine.length;
+  return { kind: 'ok', state, dirty };
+}
