@@ -3,6 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { defaultTesterDeps, testConnection } from '@/lib/api/test-connection';
 import { SMARTRECRUITERS_LIMITS, createRateLimiter } from '@/lib/api/rate-limiter';
 import { createOfferStore } from '@/lib/capture/offers';
+import { hasHostAccess } from '@/lib/permissions/host-access';
 import { dispatch } from '@/lib/background/dispatch';
 import { createHandlers } from '@/lib/background/handlers';
 import { type MessageName, type MessageResults, messageSchemas, onMessage } from '@/lib/messaging/protocol';
@@ -18,11 +19,11 @@ export default defineBackground(() => {
     offers: createOfferStore(browser.storage.session, Date.now, newId),
     limiter: createRateLimiter(SMARTRECRUITERS_LIMITS),
     runTest: (target) => testConnection(target, defaultTesterDeps()),
-    hasHostAccess: (url) => browser.permissions.contains({ origins: [`${new URL(url).origin}/*`] }),
+    hasHostAccess,
     now: Date.now,
     newId,
   });
-  const self = { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin };
+  const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/').replace(/\/$/, '') };
   for (const name of Object.keys(messageSchemas) as MessageName[]) {
     onMessage(name, ({ data, sender }) =>
       dispatch(handlers, name, data, sender, self) as Promise<Outcome<MessageResults[typeof name]>>,

@@ -24,8 +24,9 @@ function originOf(url: string | undefined): string | undefined {
  */
 export function classifySender(sender: SenderInfo, extensionId: string, extensionOrigin: string): SenderKind {
   if (sender.id !== extensionId) return 'untrusted';
+  // Compared as text: the URL parser gives non-web schemes such as moz-extension: an opaque origin.
+  if (sender.url?.startsWith(`${extensionOrigin}/`)) return 'extension-page';
   const origin = originOf(sender.url);
-  if (origin === extensionOrigin) return 'extension-page';
   if (sender.tab && sender.frameId === 0 && origin && PORTAL_ORIGINS.includes(origin)) return 'portal-content-script';
   return 'untrusted';
 }

@@ -1,0 +1,101 @@
+import { i18n } from '#i18n';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { type Connection, DEFAULT_API_URL } from '@/lib/connections/schema';
+import { type ConnectionInput, type FieldErrors, type InputField, validateInput } from '@/lib/connections/validate-input';
+import type { AppError } from '@/lib/result';
+import { failureText, inputErrorText } from './messages';
+
+interface Props {
+  /** The connection being edited; a new one when absent. */
+  editing?: Connection;
+  onSubmit(input: ConnectionInput): Promise<AppError | null>;
+  onCancel(): void;
+}
+
+const FIELDS: Array<{ field: InputField; label: () => string; type: 'text' | 'url' | 'password'; hint?: () => string }> = [
+  { field: 'name', label: () => i18n.t('fieldName'), type: 'text' },
+  { field: 'url', label: () => i18n.t('fieldUrl'), type: 'url' },
+  { field: 'key', label: () => i18n.t('fieldKey'), type: 'password' },
+  { field: 'note', label: () => i18n.t('fieldNote'), type: 'text', hint: () => i18n.t('fieldNoteHint') },
+];
+
+export function ConnectionForm({ editing, onSubmit, onCancel }: Props) {
+  const [values, setValues] = useState<ConnectionInput>(() => ({
+    name: editing?.name ?? '',
+    url: editing?.url ?? DEFAULT_API_URL,
+    key: editing?.key.value ?? '',
+    note: editing?.note ?? '',
+  }));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [failure, setFailure] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const firstField = useRef<HTMLInputElement>(null);
+  useEffect(() => firstField.current?.focus(), []);
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    const checked = validateInput(values);
+    if (!checked.ok) {
+      setErrors(checked.errors);
+      setFailure(undefined);
+      return;
+    }
+    setBusy(true);
+    const error = await onSubmit(values);
+    setBusy(false);
+    setErrors(error?.fields ?? {});
+    setFailure(error && !error.fields ? failureText(error.code) : undefined);
+  }
+
+  const title = editing ? i18n.t('formEditTitle', [editing.name]) : i18n.t('formAddTitle');
+  return (
+    <form class="form" aria-label={title} onSubmit={submit} noValidate>
+      <h2>{title}</h2>
+      {FIELDS.map(({ field, label, type, hint }, index) => {
+        const error = errors[field];
+        const id = `field-${field}`;
+        const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
+        return (
+          <div class="field" key={field}>
+            <label for={id}>{label()}</label>
+            <input
+              id={id}
+              ref={index === 0 ? firstField : undefined}
+              // Preact's types narrow `type` per input kind; all three kinds take the same props here.
+              type={type as 'text'}
+              value={values[field] ?? ''}
+              autocomplete="off"
+              spellcheck={false}
+              aria-invalid={error ? true : undefined}
+              aria-describedby={describedBy}
+              onInput={(e) => setValues({ ...values, [field]: e.currentTarget.value })}
+            />
+            {hint && (
+              <small id={`${id}-hint`} class="hint">
+                {hint()}
+              </small>
+            )}
+            {error && (
+              <small id={`${id}-error`} class="error">
+                {inputErrorText(error)}
+              </small>
+            )}
+          </div>
+        );
+      })}
+      {failure && (
+        <p role="alert" class="error">
+          {failure}
+        </p>
+      )}
+      <div class="actions">
+        <button type="submit" class="primary" disabled={busy}>
+          {i18n.t('save')}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {i18n.t('cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

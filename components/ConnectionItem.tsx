@@ -1,0 +1,81 @@
+import { i18n } from '#i18n';
+import { useState } from 'preact/hooks';
+import type { Connection } from '@/lib/connections/schema';
+import { TestResultView } from './TestResultView';
+import { maskKey } from './mask-key';
+import { sourceText } from './messages';
+
+export interface ItemActions {
+  test(connection: Connection): void;
+  copy(connection: Connection): void;
+  edit(connection: Connection): void;
+  remove(connection: Connection): void;
+  swapKey(connection: Connection): void;
+}
+
+export function ConnectionItem({
+  connection,
+  testing,
+  actions,
+}: {
+  connection: Connection;
+  testing: boolean;
+  actions: ItemActions;
+}) {
+  const [revealed, setRevealed] = useState(false);
+  const key = connection.key.value;
+  const added = new Date(connection.createdAt);
+  return (
+    <li class="item" aria-label={connection.name}>
+      <div class="item-head">
+        <h3 class="item-name">{connection.name}</h3>
+        <span class="item-url">{connection.url}</span>
+      </div>
+      <p class="item-meta">
+        {i18n.t('addedOn', [added.toLocaleDateString(), sourceText(connection.source)])}
+        {connection.note && <span class="item-note"> · {connection.note}</span>}
+      </p>
+      <div class="item-key">
+        <code class="key">{revealed ? key : maskKey(key)}</code>
+        <button
+          type="button"
+          class="icon"
+          aria-pressed={revealed}
+          aria-label={i18n.t('revealKey')}
+          title={revealed ? i18n.t('hideKey') : i18n.t('revealKey')}
+          onClick={() => setRevealed(!revealed)}
+        >
+          {revealed ? '🙈' : '👁'}
+        </button>
+      </div>
+      <div role="status" class="item-status">
+        {testing ? (
+          <p class="result-pending">{i18n.t('testing')}</p>
+        ) : connection.lastTest ? (
+          <TestResultView result={connection.lastTest} />
+        ) : (
+          <p class="result-none">{i18n.t('neverTested')}</p>
+        )}
+      </div>
+      <div class="actions">
+        <button type="button" class="primary" disabled={testing} onClick={() => actions.test(connection)}>
+          {i18n.t('testConnection')}
+        </button>
+        <button type="button" onClick={() => actions.copy(connection)}>
+          {i18n.t('copyKey')}
+        </button>
+        <button type="button" onClick={() => actions.edit(connection)}>
+          {i18n.t('edit')}
+        </button>
+        <button type="button" class="danger" onClick={() => actions.remove(connection)}>
+          {i18n.t('delete')}
+        </button>
+        {connection.previousKey && (
+          <button type="button" onClick={() => actions.swapKey(connection)}>
+            {i18n.t('undoRotation')}
+          </button>
+        )}
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,173 @@
+import { i18n } from '#i18n';
+import { browser } from 'wxt/browser';
+import { useCallback, useMemo, useState } from 'preact/hooks';
+import type { Connection } from '@/lib/connections/schema';
+import { nameKey } from '@/lib/connections/names';
+import type { ConnectionInput } from '@/lib/connections/validate-input';
+import { call } from '@/lib/messaging/call';
+import { requestHostAccess } from '@/lib/permissions/host-access';
+import { type ParsedVault, VAULT_STORAGE_KEY, parseVault } from '@/lib/vault/parse-vault';
+import { ConnectionForm } from './ConnectionForm';
+import { type ItemActions, ConnectionItem } from './ConnectionItem';
+import { NeverSites } from './NeverSites';
+import { QuarantineList } from './QuarantineList';
+import { type ToastMessage, Toast } from './Toast';
+import { failureText } from './messages';
+import { useLocalKey } from './use-local-key';
+
+/** Past this many connections the list gets a filter box. */
+const FILTER_FROM = 6;
+
+type Mode = { kind: 'list' } | { kind: 'add' } | { kind: 'edit'; id: string };
+
+const parse = (raw: unknown): ParsedVault => parseVault(raw);
+
+/** The connection manager, shared by the popup and the full-page view. */
+export function ConnectionsApp({ layout }: { layout: 'popup' | 'page' }) {
+  const vault = useLocalKey(VAULT_STORAGE_KEY, parse);
+  const [mode, setMode] = useState<Mode>({ kind: 'list' });
+  const [filter, setFilter] = useState('');
+  const [testing, setTesting] = useState<ReadonlySet<string>>(new Set());
+  const [testingAll, setTestingAll] = useState(false);
+  const [toast, setToast] = useState<ToastMessage>();
+  const clearToast = useCallback(() => setToast(undefined), []);
+
+  const connections = vault?.kind === 'ok' ? vault.state.connections : [];
+  const shown = useMemo(() => {
+    const needle = nameKey(filter);
+    return needle ? connections.filter((c) => nameKey(c.name).includes(needle)) : connections;
+  }, [connections, filter]);
+
+  const markTesting = (id: string, on: boolean) =>
+    setTesting((current) => {
+      const next = new Set(current);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+
+  const say = (text: string, undo?: () => void) => setToast({ text, undo });
+
+  const actions: ItemActions = {
+    async test(connection) {
+      if (!(await requestHostAccess(connection.url))) return say(failureText('permission-denied'));
+      markTesting(connection.id, true);
+      const outcome = await call('testConnection', { id: connection.id });
+      markTesting(connection.id, false);
+      if (!outcome.ok) say(failureText(outcome.error.code));
+    },
+    async copy(connection) {
+      try {
+        await navigator.clipboard.writeText(connection.key.value);
+        say(i18n.t('copied'));
+      } catch {
+        say(i18n.t('copyFailed'));
+      }
+    },
+    edit: (connection) => setMode({ kind: 'edit', id: connection.id }),
+    async remove(connection) {
+      const outcome = await call('removeConnection', { id: connection.id });
+      if (!outcome.ok) return say(failureText(outcome.error.code));
+      const { connection: removed, index } = outcome.value;
+      say(i18n.t('deleted', [removed.name]), () => {
+        void call('restoreConnection', { connection: removed, index }).then(
+          (restored) => restored.ok || say(failureText(restored.error.code)),
+        );
+      });
+    },
+    async swapKey(connection) {
+      const outcome = await call('swapPreviousKey', { id: connection.id });
+      say(outcome.ok ? i18n.t('keyRestored', [connection.name]) : failureText(outcome.error.code));
+    },
+  };
+
+  async function testAll() {
+    setTestingAll(true);
+    const outcome = await call('testAll', {});
+    setTestingAll(false);
+    if (!outcome.ok) say(failureText(outcome.error.code));
+  }
+
+  async function submit(input: ConnectionInput) {
+    // Ask for a custom host while the Save click still counts as a user gesture.
+    const access = requestHostAccess(input.url);
+    const outcome =
+      mode.kind === 'edit' ? await call('updateConnection', { id: mode.id, patch: input }) : await call('addConnection', input);
+    if (!outcome.ok) return outcome.error;
+    await access;
+    setMode({ kind: 'list' });
+    say(i18n.t('saved', [outcome.value.name]));
+    return null;
+  }
+
+  const editing = mode.kind === 'edit' ? connections.find((c) => c.id === mode.id) : undefined;
+  return (
+    <div class={`app app-${layout}`}>
+      <header class="bar">
+        <h1>{i18n.t('appTitle')}</h1>
+        {layout === 'popup' && (
+          <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
+            {i18n.t('openManager')}
+          </button>
+        )}
+      </header>
+      {vault?.kind === 'newer' && (
+        <p role="alert" class="error">
+          {failureText('vault-from-newer-version')}
+        </p>
+      )}
+      {mode.kind !== 'list' ? (
+        <ConnectionForm
+          key={mode.kind === 'edit' ? mode.id : 'new'}
+          editing={editing}
+          onSubmit={submit}
+          onCancel={() => setMode({ kind: 'list' })}
+        />
+      ) : (
+        <>
+          <div class="toolbar">
+            <button type="button" class="primary" onClick={() => setMode({ kind: 'add' })}>
+              {i18n.t('addConnection')}
+            </button>
+            <button type="button" disabled={testingAll || connections.length === 0} onClick={testAll}>
+              {testingAll ? i18n.t('testingAll') : i18n.t('testAll')}
+            </button>
+            <span class="muted count">{i18n.t('countConnections', connections.length, [String(connections.length)])}</span>
+          </div>
+          {connections.length >= FILTER_FROM && (
+            <input
+              type="search"
+              class="filter"
+              aria-label={i18n.t('filterLabel')}
+              placeholder={i18n.t('filterLabel')}
+              value={filter}
+              onInput={(e) => setFilter(e.currentTarget.value)}
+            />
+          )}
+          {vault && connections.length === 0 && <p class="muted">{i18n.t('emptyList')}</p>}
+          {connections.length > 0 && shown.length === 0 && <p class="muted">{i18n.t('noMatches')}</p>}
+          <ul class="list" aria-label={i18n.t('connectionsLabel')}>
+            {shown.map((connection: Connection) => (
+              <ConnectionItem
+                key={connection.id}
+                connection={connection}
+                testing={testingAll || testing.has(connection.id)}
+                actions={actions}
+              />
+            ))}
+          </ul>
+        </>
+      )}
+      {toast && <Toast message={toast} onDone={clearToast} />}
+      {layout === 'page' && vault?.kind === 'ok' && <QuarantineList records={vault.state.quarantine} />}
+      {layout === 'page' ? (
+        <NeverSites />
+      ) : (
+        <details class="settings-box">
+          <summary>{i18n.t('settingsTitle')}</summary>
+          <NeverSites />
+        </details>
+      )}
+    </div>
+  );
+}

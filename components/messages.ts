@@ -1,0 +1,63 @@
+import { i18n } from '#i18n';
+import type { ConnectionSource, TestCategory } from '@/lib/connections/schema';
+import type { InputErrorCode } from '@/lib/connections/validate-input';
+import type { ErrorCode } from '@/lib/result';
+
+// Each stable code in lib/ maps to one sentence here, so lib/ never holds UI text.
+
+export const categoryLabel = (category: TestCategory): string =>
+  ({
+    connected: i18n.t('categoryConnected'),
+    'invalid-key': i18n.t('categoryInvalidKey'),
+    'access-denied': i18n.t('categoryAccessDenied'),
+    'rate-limited': i18n.t('categoryRateLimited'),
+    'server-error': i18n.t('categoryServerError'),
+    unexpected: i18n.t('categoryUnexpected'),
+    timeout: i18n.t('categoryTimeout'),
+    network: i18n.t('categoryNetwork'),
+  })[category];
+
+export const categoryExplanation = (category: TestCategory): string =>
+  ({
+    connected: i18n.t('explainConnected'),
+    'invalid-key': i18n.t('explainInvalidKey'),
+    'access-denied': i18n.t('explainAccessDenied'),
+    'rate-limited': i18n.t('explainRateLimited'),
+    'server-error': i18n.t('explainServerError'),
+    unexpected: i18n.t('explainUnexpected'),
+    timeout: i18n.t('explainTimeout'),
+    network: i18n.t('explainNetwork'),
+  })[category];
+
+export const inputErrorText = (code: InputErrorCode): string =>
+  ({
+    'name-empty': i18n.t('errorNameEmpty'),
+    'name-too-long': i18n.t('errorNameTooLong'),
+    'name-taken': i18n.t('errorNameTaken'),
+    'url-invalid': i18n.t('errorUrlInvalid'),
+    'url-not-https': i18n.t('errorUrlNotHttps'),
+    'url-credentials': i18n.t('errorUrlCredentials'),
+    'url-query': i18n.t('errorUrlQuery'),
+    'url-fragment': i18n.t('errorUrlFragment'),
+    'key-empty': i18n.t('errorKeyEmpty'),
+    'key-whitespace': i18n.t('errorKeyWhitespace'),
+    'key-length': i18n.t('errorKeyLength'),
+    'key-characters': i18n.t('errorKeyCharacters'),
+    'note-too-long': i18n.t('errorNoteTooLong'),
+  })[code];
+
+export const failureText = (code: ErrorCode): string =>
+  ({
+    'invalid-input': i18n.t('failInvalidInput'),
+    'bad-message': i18n.t('failBadMessage'),
+    'forbidden-sender': i18n.t('failForbiddenSender'),
+    'not-found': i18n.t('failNotFound'),
+    'no-previous-key': i18n.t('failNoPreviousKey'),
+    'vault-from-newer-version': i18n.t('failVaultFromNewerVersion'),
+    'offer-expired': i18n.t('failOfferExpired'),
+    'permission-denied': i18n.t('failPermissionDenied'),
+    internal: i18n.t('failInternal'),
+  })[code];
+
+export const sourceText = (source: ConnectionSource): string =>
+  ({ typed: i18n.t('sourceTyped'), captured: i18n.t('sourceCaptured'), imported: i18n.t('sourceImported') })[source];

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { OFFER_TTL_MS } from '../capture/offers';
+import { createTestBackground } from './test-background';
+
+const KEY = 'DCRA1-0123456789abcdef0123456789abcdef';
+const OTHER_KEY = 'DCRA1-ffffffffffffffffffffffffffffffff';
+const PORTAL = { origin: 'https://www.smartrecruiters.com' };
+const PAGE = {};
+const input = { name: 'ServiceNow', url: 'https://api.smartrecruiters.com', key: KEY };
+
+describe('connection tests', () => {
+  it('stores the result with the connection', async () => {
+    const { handlers } = createTestBackground({ [KEY]: { category: 'invalid-key', status: 401 } });
+    const added = await handlers.addConnection(input, PAGE);
+    if (!added.ok) throw new Error();
+    const tested = await handlers.testConnection({ id: added.value.id }, PAGE);
+    expect(tested).toMatchObject({ ok: true, value: { category: 'invalid-key', status: 401 } });
+    const all = await handlers.testAll({}, PAGE);
+    expect(all).toEqual({ ok: true, value: { tested: 1 } });
+  });
+
+  it('refuses to test a host the user has not allowed', async () => {
+    const { handlers, calls } = createTestBackground();
+    const added = await handlers.addConnection({ ...input, url: 'https://proxy.example.com' }, PAGE);
+    if (!added.ok) throw new Error();
+    expect(await handlers.testConnection({ id: added.value.id }, PAGE)).toEqual({
+      ok: false,
+      error: { code: 'permission-denied' },
+    });
+    expect((await handlers.testAll({}, PAGE)).ok).toBe(true);
+    expect(calls).toEqual([]);
+  });
+});
+
+describe('capture offers', () => {
+  it('offers a new key, then saves it as a captured connection', async () => {
+    const { handlers } = createTestBackground();
+    const offer = await handlers.offerCapturedKey({ key: KEY, name: 'ServiceNow', note: 'spoke' }, PORTAL);
+    if (!offer.ok || !offer.value) throw new Error();
+    expect(await handlers.getOffer({ offerId: offer.value.offerId }, PAGE)).toEqual({
+      ok: true,
+      value: { name: 'ServiceNow', note: 'spoke', conflict: null },
+    });
+    const saved = await handlers.saveOffer({ offerId: offer.value.offerId, name: 'ServiceNow', mode: 'new' }, PAGE);
+    expect(saved).toMatchObject({
+      ok: true,
+      value: { name: 'ServiceNow', source: 'captured', note: 'spoke', url: 'https://api.smartrecruiters.com' },
+    });
+    // Saved keys are not offered again, and the offer is used up.
+    expect(await handlers.offerCapturedKey({ key: KEY, name: 'x', note: '' }, PORTAL)).toEqual({ ok: true, value: null });
+    expect((await handlers.getOffer({ offerId: offer.value.offerId }, PAGE)).ok).toBe(false);
+  });
+
+  it('offers to replace the key of a same-named connection, and the rotation can be undone', async () => {
+    const { handlers } = createTestBackground();
+    const existing = await handlers.addConnection(input, PAGE);
+    if (!existing.ok) throw new Error();
+    const offer = await handlers.offerCapturedKey({ key: OTHER_KEY, name: 'servicenow', note: '' }, PORTAL);
+    if (!offer.ok || !offer.value) throw new Error();
+    const view = await handlers.getOffer({ offerId: offer.value.offerId }, PAGE);
+    expect(view).toMatchObject({ ok: true, value: { conflict: { id: existing.value.id, name: 'ServiceNow' } } });
+    const saved = await handlers.saveOffer({ offerId: offer.value.offerId, name: 'ServiceNow', mode: 'replace' }, PAGE);
+    expect(saved).toMatchObject({ ok: true, value: { key: { value: OTHER_KEY }, previousKey: { value: KEY } } });
+    const undone = await handlers.swapPreviousKey({ id: existing.value.id }, PAGE);
+    expect(undone).toMatchObject({ ok: true, value: { key: { value: KEY } } });
+  });
+
+  it('remembers "never on this site" and can forget it', async () => {
+    const { handlers } = createTestBackground();
+    const offer = await handlers.offerCapturedKey({ key: KEY, name: 'a', note: '' }, PORTAL);
+    if (!offer.ok || !offer.value) throw new Error();
+    await handlers.dismissOffer({ offerId: offer.value.offerId, never: true }, PAGE);
+    expect(await handlers.offerCapturedKey({ key: OTHER_KEY, name: 'a', note: '' }, PORTAL)).toEqual({ ok: true, value: null });
+    await handlers.forgetNeverSite(PORTAL, PAGE);
+    expect((await handlers.offerCapturedKey({ key: OTHER_KEY, name: 'a', note: '' }, PORTAL)).ok).toBe(true);
+  });
+
+  it('drops an unanswered key after a few minutes', async () => {
+    const { handlers, advance } = createTestBackground();
+    const offer = await handlers.offerCapturedKey({ key: KEY, name: 'a', note: '' }, PORTAL);
+    if (!offer.ok || !offer.value) throw new Error();
+    advance(OFFER_TTL_MS + 1);
+    expect(await handlers.saveOffer({ offerId: offer.value.offerId, name: 'a', mode: 'new' }, PAGE)).toEqual({
+      ok: false,
+      error: { code: 'offer-expired' },
+    });
+  });
+
+  it('re-offering the same key reuses the pending offer', async () => {
+    const { handlers } = createTestBackground();
+    const first = await handlers.offerCapturedKey({ key: KEY, name: 'a', note: '' }, PORTAL);
+    const second = await handlers.offerCapturedKey({ key: KEY, name: 'a', note: '' }, PORTAL);
+    expect(first).toEqual(second);
+  });
+});

@@ -1,0 +1,34 @@
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { TestResult } from '../connections/schema';
+import { SMARTRECRUITERS_LIMITS, createRateLimiter } from '../api/rate-limiter';
+import type { TestTarget } from '../api/test-connection';
+import { createOfferStore } from '../capture/offers';
+import { createSettingsStore } from '../settings/settings-store';
+import { createVaultStore } from '../vault/vault-store';
+import { type BackgroundDeps, createHandlers } from './handlers';
+
+/** Handlers wired to WXT's fake browser storage, with a tester that answers from a table. */
+export function createTestBackground(answers: Record<string, Partial<TestResult>> = {}) {
+  fakeBrowser.reset();
+  let ids = 0;
+  let clock = 1_000;
+  const calls: TestTarget[] = [];
+  const deps: BackgroundDeps = {
+    vault: createVaultStore(fakeBrowser.storage.local),
+    settings: createSettingsStore(fakeBrowser.storage.local),
+    offers: createOfferStore(fakeBrowser.storage.session, () => clock, () => `offer-${++ids}`),
+    limiter: createRateLimiter(SMARTRECRUITERS_LIMITS),
+    async runTest(target) {
+      calls.push(target);
+      return { at: clock, category: 'connected', status: 200, latencyMs: 3, endpoint: `GET ${target.url}`, ...answers[target.key] };
+    },
+    hasHostAccess: async (url) => new URL(url).hostname.endsWith('smartrecruiters.com'),
+    now: () => clock,
+    newId: () => `id-${++ids}`,
+  };
+  return {
+    handlers: createHandlers(deps),
+    calls,
+    advance: (ms: number) => (clock += ms),
+  };
+}

@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import type { TestResult } from '../connections/schema';
+import {
+  addConnection,
+  findConnectionByKey,
+  recordTest,
+  removeConnection,
+  restoreConnection,
+  swapPreviousKey,
+  updateConnection,
+} from './operations';
+import { type VaultState, emptyVault } from './parse-vault';
+
+const KEY_A = 'DCRA1-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa';
+const KEY_B = 'DCRA1-bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb';
+let ids = 0;
+const ctx = { now: 1_000, newId: () => `id-${++ids}` };
+const input = { name: 'ServiceNow', url: 'https://api.smartrecruiters.com/', key: KEY_A };
+
+function withOne(): VaultState {
+  const added = addConnection(emptyVault(), input, 'typed', ctx);
+  if (!added.ok) throw new Error('setup failed');
+  return added.value.state;
+}
+
+describe('addConnection', () => {
+  it('stores a normalised connection', () => {
+    const state = withOne();
+    expect(state.connections).toHaveLength(1);
+    expect(state.connections[0]).toMatchObject({
+      name: 'ServiceNow',
+      url: 'https://api.smartrecruiters.com',
+      key: { kind: 'plain', value: KEY_A },
+      source: 'typed',
+      createdAt: 1_000,
+    });
+  });
+  it('refuses a name that differs only in case and spaces', () => {
+    const outcome = addConnection(withOne(), { ...input, name: '  servicenow ', key: KEY_B }, 'typed', ctx);
+    expect(outcome).toEqual({ ok: false, error: { code: 'invalid-input', fields: { name: 'name-taken' } } });
+  });
+  it('refuses bad input without changing anything', () => {
+    const state = withOne();
+    const outcome = addConnection(state, { name: 'Other', url: 'http://x', key: KEY_B }, 'typed', ctx);
+    expect(outcome.ok).toBe(false);
+    expect(state.connections).toHaveLength(1);
+  });
+});
+
+describe('updateConnection', () => {
+  it('renames, and refuses a name another connection has', () => {
+    let state = withOne();
+    const second = addConnection(state, { ...input, name: 'Other', key: KEY_B }, 'typed', ctx);
+    if (!second.ok) throw new Error();
+    state = second.value.state;
+    const id = state.connections[0]!.id;
+    expect(updateConnection(state, id, { name: 'OTHER' }, ctx)).toMatchObject({
+      ok: false,
+      error: { fields: { name: 'name-taken' } },
+    });
+    const renamed = updateConnection(state, id, { name: 'servicenow' }, ctx);
+    expect(renamed.ok && renamed.value.result.name).toBe('servicenow');
+  });
+  it('keeps the replaced key and forgets the old test result', () => {
+    const state = withOne();
+    const id = state.connections[0]!.id;
+    const tested = recordTest(state, id, result(), { key: KEY_A, url: 'https://api.smartrecruiters.com' });
+    if (!tested.ok) throw new Error();
+    const rotated = updateConnection(tested.value.state, id, { key: KEY_B }, ctx);
+    if (!rotated.ok) throw new Error();
+    expect(rotated.value.result.key.value).toBe(KEY_B);
+    expect(rotated.value.result.previousKey?.value).toBe(KEY_A);
+    expect(rotated.value.result.lastTest).toBeUndefined();
+  });
+  it('reports a connection that is gone', () => {
+    expect(updateConnection(emptyVault(), 'nope', { name: 'x' }, ctx)).toEqual({ ok: false, error: { code: 'not-found' } });
+  });
+});
+
+describe('remove and restore', () => {
+  it('puts a removed connection back at its place', () => {
+    let state = withOne();
+    const second = addConnection(state, { ...input, name: 'Second', key: KEY_B }, 'typed', ctx);
+    if (!second.ok) throw new Error();
+    state = second.value.state;
+    const first = state.connections[0]!;
+    const removed = removeConnection(state, first.id);
+    if (!removed.ok) throw new Error();
+    expect(removed.value.state.connections.map((c) => c.name)).toEqual(['Second']);
+    const restored = restoreConnection(removed.value.state, first, 0);
+    expect(restored.ok && restored.value.state.connections.map((c) => c.name)).toEqual(['ServiceNow', 'Second']);
+  });
+  it('does not restore over a connection that took the name meanwhile', () => {
+    const state = withOne();
+    const first = state.connections[0]!;
+    const removed = removeConnection(state, first.id);
+    if (!removed.ok) throw new Error();
+    const retaken = addConnection(removed.value.state, { ...input, key: KEY_B }, 'typed', ctx);
+    if (!retaken.ok) throw new Error();
+    expect(restoreConnection(retaken.value.state, first)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+  });
+});
+
+describe('swapPreviousKey', () => {
+  it('undoes a rotation, and can redo it', () => {
+    const state = withOne();
+    const id = state.connections[0]!.id;
+    const rotated = updateConnection(state, id, { key: KEY_B }, ctx);
+    if (!rotated.ok) throw new Error();
+    const undone = swapPreviousKey(rotated.value.state, id, ctx);
+    if (!undone.ok) throw new Error();
+    expect(undone.value.result.key.value).toBe(KEY_A);
+    expect(undone.value.result.previousKey?.value).toBe(KEY_B);
+    expect(swapPreviousKey(state, id, ctx)).toEqual({ ok: false, error: { code: 'no-previous-key' } });
+  });
+});
+
+describe('recordTest', () => {
+  it('drops a result whose key changed while the test ran', () => {
+    const state = withOne();
+    const id = state.connections[0]!.id;
+    const outcome = recordTest(state, id, result(), { key: KEY_B, url: 'https://api.smartrecruiters.com' });
+    expect(outcome.ok && outcome.value.state).toBe(state);
+  });
+});
+
+describe('findConnectionByKey', () => {
+  it('finds current and previous keys', () => {
+    const state = withOne();
+    const rotated = updateConnection(state, state.connections[0]!.id, { key: KEY_B }, ctx);
+    if (!rotated.ok) throw new Error();
+    expect(findConnectionByKey(rotated.value.state, KEY_A)?.name).toBe('ServiceNow');
+    expect(findConnectionByKey(rotated.value.state, KEY_B)?.name).toBe('ServiceNow');
+    expect(findConnectionByKey(state, KEY_B)).toBeUndefined();
+  });
+});
+
+function result(): TestResult {
+  return { at: 1, category: 'connected', status: 200, latencyMs: 5, endpoint: 'GET x' };
+}

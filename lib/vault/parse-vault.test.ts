@@ -1,0 +1,68 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { VAULT_VERSION } from './migrations';
+import { parseVault, serializeVault } from './parse-vault';
+
+const goldenDir = join(__dirname, '../../tests/golden');
+const goldens = readdirSync(goldenDir)
+  .filter((f) => /^vault-v\d+\.json$/.test(f))
+  .map((file) => ({ file, raw: JSON.parse(readFileSync(join(goldenDir, file), 'utf8')) as { version: number } }));
+
+describe('golden examples of every shipped vault version', () => {
+  it('has one for each version up to today', () => {
+    expect(goldens.map((g) => g.raw.version).sort()).toEqual(Array.from({ length: VAULT_VERSION }, (_, i) => i + 1));
+  });
+
+  it.each(goldens)('$file migrates to today with every record intact', ({ raw }) => {
+    const parsed = parseVault(raw);
+    if (parsed.kind !== 'ok') throw new Error(parsed.kind);
+    expect(parsed.state.quarantine).toEqual([]);
+    expect(parsed.state.connections.map((c) => c.name)).toEqual(['ServiceNow production', 'Sandbox']);
+    // Today's form reads back unchanged: the migration is complete, not partial.
+    const again = parseVault(JSON.parse(JSON.stringify(serializeVault(parsed.state))));
+    expect(again).toEqual({ kind: 'ok', state: parsed.state, dirty: false });
+  });
+});
+
+describe('parseVault', () => {
+  const golden = goldens.find((g) => g.raw.version === VAULT_VERSION)!.raw as unknown as {
+    connections: Array<Record<string, unknown>>;
+  };
+
+  it('reads nothing stored as an empty vault', () => {
+    expect(parseVault(undefined)).toEqual({ kind: 'ok', state: { connections: [], quarantine: [] }, dirty: false });
+  });
+
+  it('quarantines a corrupt record and keeps the rest', () => {
+    const corrupt = { ...golden.connections[0], url: 'http://insecure' };
+    const parsed = parseVault({ ...golden, connections: [corrupt, golden.connections[1]] }, 42);
+    if (parsed.kind !== 'ok') throw new Error();
+    expect(parsed.dirty).toBe(true);
+    expect(parsed.state.connections.map((c) => c.name)).toEqual(['Sandbox']);
+    expect(parsed.state.quarantine).toHaveLength(1);
+    expect(JSON.parse(parsed.state.quarantine[0]!.raw)).toEqual(corrupt);
+    expect(parsed.state.quarantine[0]!.reason).toMatch(/url/);
+  });
+
+  it('quarantines a second record with the same id', () => {
+    const parsed = parseVault({ ...golden, connections: [golden.connections[0], golden.connections[0]] });
+    expect(parsed.kind === 'ok' && parsed.state.quarantine[0]?.reason).toBe('duplicate id');
+  });
+
+  it('keeps an unreadable vault whole in the quarantine', () => {
+    for (const raw of ['garbage', [1, 2], { connections: [] }, { version: 1, connections: 'x' }]) {
+      const parsed = parseVault(raw, 7);
+      if (parsed.kind !== 'ok') throw new Error();
+      expect(parsed.state.connections).toEqual([]);
+      expect(parsed.state.quarantine).toEqual([{ raw: JSON.stringify(raw), reason: expect.any(String), at: 7 }]);
+    }
+  });
+
+  it('refuses to touch a vault from a newer version', () => {
+    expect(parseVault({ version: VAULT_VERSION + 1, connections: [] })).toEqual({
+      kind: 'newer',
+      version: VAULT_VERSION + 1,
+    });
+  });
+});

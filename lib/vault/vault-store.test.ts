@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { addConnection } from './operations';
+import { VAULT_STORAGE_KEY } from './parse-vault';
+import { createVaultStore } from './vault-store';
+
+const key = (n: number) => `DCRA1-${n.toString(16).padStart(32, '0')}`;
+let next = 0;
+const ctx = () => ({ now: 1, newId: () => `id-${++next}` });
+
+describe('createVaultStore', () => {
+  it('loses no update when many writers change the vault at once', async () => {
+    fakeBrowser.reset();
+    const area = fakeBrowser.storage.local;
+    const store = createVaultStore(area);
+    const writes = Array.from({ length: 40 }, (_, n) =>
+      store.change((state) => addConnection(state, { name: `c${n}`, url: 'https://api.smartrecruiters.com', key: key(n) }, 'typed', ctx())),
+    );
+    const outcomes = await Promise.all(writes);
+    expect(outcomes.every((o) => o.ok)).toBe(true);
+    const read = await store.read();
+    expect(read.ok && read.value.connections).toHaveLength(40);
+  });
+
+  it('writes nothing when a change is refused', async () => {
+    fakeBrowser.reset();
+    const area = fakeBrowser.storage.local;
+    const store = createVaultStore(area);
+    const outcome = await store.change((state) =>
+      addConnection(state, { name: '', url: 'x', key: '' }, 'typed', ctx()),
+    );
+    expect(outcome.ok).toBe(false);
+    expect(await area.get(VAULT_STORAGE_KEY)).toEqual({});
+  });
+
+  it('rewrites a vault that needed quarantining, keeping the bad record', async () => {
+    fakeBrowser.reset();
+    const area = fakeBrowser.storage.local;
+    await area.set({ [VAULT_STORAGE_KEY]: { version: 1, connections: [{ id: 'x', name: 42 }] } });
+    const read = await createVaultStore(area).read();
+    expect(read.ok && read.value.quarantine).toHaveLength(1);
+    const stored = (await area.get(VAULT_STORAGE_KEY))[VAULT_STORAGE_KEY] as { quarantine: unknown[] };
+    expect(stored.quarantine).toHaveLength(1);
+  });
+
+  it('leaves a newer vault untouched and refuses changes', async () => {
+    fakeBrowser.reset();
+    const area = fakeBrowser.storage.local;
+    const future = { version: 99, connections: [{ anything: true }] };
+    await area.set({ [VAULT_STORAGE_KEY]: future });
+    const outcome = await createVaultStore(area).change((state) =>
+      addConnection(state, { name: 'a', url: 'https://api.smartrecruiters.com', key: key(1) }, 'typed', ctx()),
+    );
+    expect(outcome).toEqual({ ok: false, error: { code: 'vault-from-newer-version' } });
+    expect((await area.get(VAULT_STORAGE_KEY))[VAULT_STORAGE_KEY]).toEqual(future);
+  });
+
+  it('keeps going after a change that throws', async () => {
+    fakeBrowser.reset();
+    const store = createVaultStore(fakeBrowser.storage.local);
+    await expect(store.change(() => { throw new Error('boom'); })).rejects.toThrow('boom');
+    expect((await store.read()).ok).toBe(true);
+  });
+});
