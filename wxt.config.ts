@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { PORTAL_ORIGINS } from './lib/messaging/sender';
 
 // The API host every connection uses by default. Other https hosts are asked for at run time
 // (optional_host_permissions), so the install prompt asks for no more than this.
@@ -15,6 +16,8 @@ export default defineConfig({
     permissions: ['storage'],
     host_permissions: [DEFAULT_API_ORIGIN],
     optional_host_permissions: ['https://*/*'],
+    // The save prompt is framed into the portal's pages, and only there.
+    web_accessible_resources: [{ resources: ['prompt.html'], matches: PORTAL_ORIGINS.map((o) => `${o}/*`) }],
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'self' https://www.smartrecruiters.com",
     },

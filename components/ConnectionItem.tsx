@@ -39,13 +39,12 @@ export function ConnectionItem({
         <code class="key">{revealed ? key : maskKey(key)}</code>
         <button
           type="button"
-          class="icon"
+          class="small"
           aria-pressed={revealed}
           aria-label={i18n.t('revealKey')}
-          title={revealed ? i18n.t('hideKey') : i18n.t('revealKey')}
           onClick={() => setRevealed(!revealed)}
         >
-          {revealed ? '🙈' : '👁'}
+          {i18n.t('reveal')}
         </button>
       </div>
       <div role="status" class="item-status">

@@ -1,4 +1,5 @@
-import { type MessageName, messageSchemas } from '../messaging/protocol';
+import { messageSchemas } from '../messaging/message-schemas';
+import type { MessageName } from '../messaging/protocol';
 import { type SenderInfo, classifySender } from '../messaging/sender';
 import { type Outcome, fail } from '../result';
 import type { Handlers } from './handlers';

@@ -31,7 +31,7 @@ const CAPTION_SELECTORS = [
   'button, [role="button"]',
   'a[aria-current]:not([aria-current="false"])',
 ];
-const MAX_PER_SELECTOR = 100;
+const MAX_PER_SELECTOR = 200;
 
 /** Whether a URL path looks like the credentials area. A hint only: the portal may move it. */
 export function pathHintsCredentials(pathname: string): boolean {

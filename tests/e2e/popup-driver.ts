@@ -1,0 +1,33 @@
+import type { Locator, Page } from 'playwright-core';
+
+/** Waits for a locator to show; playwright-core has no web-first assertions of its own. */
+export async function visible(locator: Locator, timeout = 15_000): Promise<Locator> {
+  await locator.waitFor({ state: 'visible', timeout });
+  return locator;
+}
+
+export async function gone(locator: Locator, timeout = 15_000): Promise<void> {
+  await locator.waitFor({ state: 'detached', timeout });
+}
+
+/** A connection in the popup's list, found as a user finds it: by its name. */
+export const connectionItem = (page: Page, name: string): Locator =>
+  page.getByRole('list', { name: 'Connections' }).getByRole('listitem', { name, exact: true });
+
+export async function addConnection(page: Page, fields: { name: string; key: string; url?: string; note?: string }) {
+  await page.getByRole('button', { name: 'Add connection' }).click();
+  await page.getByLabel('Connection name').fill(fields.name);
+  if (fields.url !== undefined) await page.getByLabel('Connection URL').fill(fields.url);
+  await page.getByLabel('API key').fill(fields.key);
+  if (fields.note !== undefined) await page.getByLabel('Note').fill(fields.note);
+  await page.getByRole('button', { name: 'Save' }).click();
+}
+
+/** Clicks "Test connection" on one item and returns the text of its result once it is in. */
+export async function testItem(page: Page, name: string, timeout = 15_000): Promise<string> {
+  const item = connectionItem(page, name);
+  await item.getByRole('button', { name: 'Test connection' }).click();
+  const status = item.getByRole('status').first();
+  await status.locator('.result').waitFor({ state: 'visible', timeout });
+  return (await status.textContent()) ?? '';
+}
