@@ -1,0 +1,152 @@
+// @ts-check
+/**
+ * The fake SmartRecruiters API behind `api.smartrecruiters.com`. It knows one endpoint, the
+ * tester's identity check, and answers it according to the key in `X-SmartToken`, so a test
+ * picks an outcome by picking a key. Response shapes follow /work/shared/notes/smartrecruiters.md.
+ */
+
+/** @typedef {import('node:http').IncomingMessage} IncomingMessage */
+/** @typedef {import('node:http').ServerResponse} ServerResponse */
+/** @typedef {import('node:http').OutgoingHttpHeaders} OutgoingHttpHeaders */
+/** @typedef {(req: IncomingMessage, res: ServerResponse) => void} Responder */
+/**
+ * @typedef {'ok' | 'invalid' | 'forbidden' | 'rateLimited' | 'serverError' | 'notJson' | 'hang'
+ *   | 'redirect' | 'drop' | 'slowOk'} Scenario
+ */
+
+export const COMPANY_PATH = '/configuration/company';
+const DEFAULT_SLOW_OK_DELAY_MS = 3_000;
+export const REDIRECT_TARGET = 'https://evil.example/steal';
+export const RETRY_AFTER_SECONDS = 7;
+
+/**
+ * One realistic key (`DCRA1-` + 32 lowercase hex) per scenario. Fixed, so a failing run can be
+ * reproduced, and fake, so they are safe to print in assertion diffs.
+ *
+ * @type {Readonly<Record<Scenario, string>>}
+ */
+export const FAKE_KEYS = Object.freeze({
+  ok: 'DCRA1-23878ebac5414769a91225671ca9bb49',
+  invalid: 'DCRA1-0d8dd49384b94112a3ff7098436463f3',
+  forbidden: 'DCRA1-a158d3d9bd7a4e02b0d819e01c777e11',
+  rateLimited: 'DCRA1-afe68b1dc9414f56873d6430b85ad913',
+  serverError: 'DCRA1-0bf763f2b3e94330be4f20b8c0854b33',
+  notJson: 'DCRA1-b3974e4cc03b416aaa1affc2f4c6ca00',
+  hang: 'DCRA1-4411bdd860154127a83f90e7646afcc7',
+  redirect: 'DCRA1-5c27ac45a62c4260afa3faed9e9b2849',
+  drop: 'DCRA1-f0b18d36db6945e6a286049bad6162b9',
+  slowOk: 'DCRA1-451154a3763045b7a611f3748d59240d',
+});
+
+/** What `GET /configuration/company` returns for a working key. */
+export const FAKE_COMPANY = Object.freeze({
+  identifier: 'AcmeCorp1',
+  name: 'Acme Corp',
+  location: { country: 'United States', countryCode: 'us', city: 'Springfield' },
+  website: { url: 'https://acme.example' },
+  industry: { id: 'computer_software', label: 'Computer Software' },
+});
+
+/** SmartRecruiters sends its limits on every response; the tester must not trip over them. */
+const RATE_LIMIT = 10;
+const CONCURRENT_LIMIT = 8;
+
+/** @param {number} remaining @returns {OutgoingHttpHeaders} */
+const rateLimitHeaders = (remaining) => ({
+  'X-RateLimit-Limit': String(RATE_LIMIT),
+  'X-RateLimit-Remaining': String(remaining),
+  'X-RateLimit-Concurrent-Limit': String(CONCURRENT_LIMIT),
+  'X-RateLimit-Concurrent-Remaining': String(CONCURRENT_LIMIT - 1),
+});
+
+/**
+ * @param {ServerResponse} res
+ * @param {number} status
+ * @param {string} contentType
+ * @param {string} body
+ * @param {OutgoingHttpHeaders} [extraHeaders]
+ */
+function send(res, status, contentType, body, extraHeaders = {}) {
+  res.writeHead(status, {
+    'Content-Type': contentType,
+    'Content-Length': Buffer.byteLength(body),
+    ...rateLimitHeaders(RATE_LIMIT - 1),
+    ...extraHeaders,
+  });
+  res.end(body);
+}
+
+/** @param {ServerResponse} res @param {number} status @param {unknown} body @param {OutgoingHttpHeaders} [extraHeaders] */
+const sendJson = (res, status, body, extraHeaders) =>
+  send(res, status, 'application/json;charset=UTF-8', JSON.stringify(body), extraHeaders);
+
+/** @param {string} message @param {string} code @param {string} detail */
+const errorBody = (message, code, detail) => ({ message, errors: [{ code, message: detail }] });
+
+/** @type {Responder} */
+const unauthorized = (_req, res) =>
+  sendJson(res, 401, errorBody('Unauthorized', 'UNAUTHORIZED_ACCESS', 'The API key is missing, invalid or revoked.'));
+
+/** @type {Responder} */
+const okResponder = (_req, res) => sendJson(res, 200, FAKE_COMPANY);
+
+/** @param {number} slowOkDelayMs @returns {Record<Scenario, Responder>} */
+function createResponders(slowOkDelayMs) {
+  return {
+    ok: okResponder,
+    invalid: unauthorized,
+    forbidden: (_req, res) =>
+      sendJson(res, 403, errorBody('Forbidden', 'PERMISSION_DENIED', 'Request missed required scopes: configuration_read')),
+    // The body is the documented envelope without a code: none is documented for 429.
+    rateLimited: (_req, res) =>
+      sendJson(res, 429, { message: 'Too many requests' }, {
+        'Retry-After': String(RETRY_AFTER_SECONDS),
+        ...rateLimitHeaders(0),
+      }),
+    // A gateway's HTML error page, as a real outage would more likely produce than a JSON body.
+    serverError: (_req, res) =>
+      send(res, 503, 'text/html; charset=utf-8', '<html><body><h1>503 Service Unavailable</h1></body></html>'),
+    // What a captive portal or a misconfigured proxy answers in place of the API.
+    notJson: (_req, res) =>
+      send(res, 200, 'text/html; charset=utf-8', '<!doctype html><title>Sign in</title><form>Sign in</form>'),
+    hang: () => {},
+    redirect: (_req, res) => send(res, 302, 'text/plain; charset=utf-8', '', { Location: REDIRECT_TARGET }),
+    drop: (req) => req.socket.destroy(),
+    slowOk: (req, res) => {
+      const timer = setTimeout(() => okResponder(req, res), slowOkDelayMs);
+      // A client that gives up (or a server close) must not leave the timer behind.
+      res.on('close', () => clearTimeout(timer));
+    },
+  };
+}
+
+/**
+ * @param {{ slowOkDelayMs?: number }} [options]
+ * @returns {{ handle: Responder, setScenario: (key: string, scenario: Scenario) => void }}
+ */
+export function createFakeApi({ slowOkDelayMs = DEFAULT_SLOW_OK_DELAY_MS } = {}) {
+  const responders = createResponders(slowOkDelayMs);
+  /** @type {Map<string, Scenario>} */
+  const scenarios = new Map(
+    /** @type {[Scenario, string][]} */ (Object.entries(FAKE_KEYS)).map(([scenario, key]) => [key, scenario]),
+  );
+
+  return {
+    handle(req, res) {
+      const { pathname } = new URL(req.url ?? '/', 'https://api.smartrecruiters.com');
+      // Only the tester's identity check exists here; anything else is a test-bed bug worth seeing.
+      if (req.method !== 'GET' || pathname !== COMPANY_PATH) {
+        sendJson(res, 404, errorBody('Not Found', 'NOT_FOUND', 'No such endpoint.'));
+        return;
+      }
+      const key = req.headers['x-smarttoken'];
+      const scenario = typeof key === 'string' ? scenarios.get(key) : undefined;
+      (scenario ? responders[scenario] : unauthorized)(req, res);
+    },
+    setScenario(key, scenario) {
+      // Callers in plain JavaScript get no type check; a typo must fail loudly, not answer 401.
+      if (!Object.hasOwn(responders, scenario)) throw new Error(`Unknown fake API scenario: ${scenario}`);
+      scenarios.set(key, scenario);
+    },
+  };
+}

@@ -1,0 +1,105 @@
+// @ts-check
+/**
+ * Starts Debian's Chromium with the built extension loaded and every SmartRecruiters host name
+ * resolved to the local fake server, so the production build runs unchanged against the replica.
+ */
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+/** @typedef {import('playwright-core').BrowserContext} BrowserContext */
+/** @typedef {import('playwright-core').Page} Page */
+/** @typedef {import('playwright-core').Worker} Worker */
+/**
+ * @typedef {object} LaunchOptions
+ * @property {string} [extensionDir] Built extension, relative to the repository root; default .output/chrome-mv3.
+ * @property {number} port Port of the fake SmartRecruiters server. Required so that no run can reach the real hosts.
+ * @property {boolean} [headless] Default true.
+ */
+/**
+ * @typedef {object} LaunchedExtension
+ * @property {BrowserContext} context
+ * @property {string} extensionId
+ * @property {Worker} serviceWorker The extension's background service worker.
+ * @property {(pagePath: string) => Promise<Page>} openExtensionPage Opens e.g. 'popup.html' in a new tab.
+ * @property {() => Promise<void>} close Closes Chromium and deletes its temporary profile.
+ */
+
+const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** @param {string} extensionDir @param {number} port */
+function chromiumArgs(extensionDir, port) {
+  return [
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
+    // The bare domain is not matched by the wildcard.
+    `--host-resolver-rules=MAP *.smartrecruiters.com 127.0.0.1:${port}, MAP smartrecruiters.com 127.0.0.1:${port}`,
+    // The fake's certificate is self-signed and made per run.
+    '--ignore-certificate-errors',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    // Without these Chromium keeps calling Google hosts this machine cannot reach.
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ];
+}
+
+/**
+ * @param {LaunchOptions} options
+ * @returns {Promise<LaunchedExtension>}
+ */
+export async function launchExtension({ extensionDir = '.output/chrome-mv3', port, headless = true }) {
+  if (!Number.isInteger(port) || port <= 0) throw new Error(`launchExtension needs the fake server's port, got ${port}`);
+  const dir = path.resolve(REPO_ROOT, extensionDir);
+  if (!existsSync(path.join(dir, 'manifest.json'))) {
+    throw new Error(`No built extension at ${dir}: run npm run build first`);
+  }
+
+  const profileDir = await mkdtemp(path.join(os.tmpdir(), 'sr-helper-profile-'));
+  const removeProfile = () => rm(profileDir, { recursive: true, force: true });
+  /** @type {BrowserContext} */
+  let context;
+  try {
+    context = await chromium.launchPersistentContext(profileDir, {
+      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+      headless,
+      args: chromiumArgs(dir, port),
+    });
+  } catch (error) {
+    await removeProfile();
+    throw error;
+  }
+  const close = async () => {
+    await context.close();
+    await removeProfile();
+  };
+
+  try {
+    const isExtensionWorker = (/** @type {Worker} */ worker) => worker.url().startsWith('chrome-extension://');
+    const serviceWorker =
+      context.serviceWorkers().find(isExtensionWorker) ??
+      (await context.waitForEvent('serviceworker', { predicate: isExtensionWorker }));
+    const extensionId = new URL(serviceWorker.url()).host;
+    return {
+      context,
+      extensionId,
+      serviceWorker,
+      async openExtensionPage(pagePath) {
+        const page = await context.newPage();
+        await page.goto(`chrome-extension://${extensionId}/${pagePath.replace(/^\//, '')}`);
+        return page;
+      },
+      close,
+    };
+  } catch (error) {
+    // A build without a background would otherwise leave Chromium running after the failure.
+    await close();
+    throw error;
+  }
+}
