@@ -6,13 +6,11 @@ export function normalizeCaption(text: string): string {
 /** A control with more text than this is a container, not a button or tab worth naming. */
 const MAX_CAPTION_LENGTH = 80;
 
-function textOfIds(el: Element, ids: string): string {
-  const root = el.getRootNode() as Document | ShadowRoot;
-  if (typeof root.getElementById !== 'function') return '';
-  return ids
-    .split(/\s+/)
-    .map((id) => (id ? (root.getElementById(id)?.textContent ?? '') : ''))
-    .join(' ');
+/** The text of the elements an element's aria-labelledby points at, in its own tree. */
+export function labelledByText(el: Element): string {
+  const root = el.getRootNode() as Partial<Document>;
+  const ids = (el.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean);
+  return ids.map((id) => root.getElementById?.(id)?.textContent ?? '').join(' ');
 }
 
 /**
@@ -20,7 +18,7 @@ function textOfIds(el: Element, ids: string): string {
  * aria-labelledby, an input's value, then its text. Empty when the text is too long to be a caption.
  */
 export function accessibleName(el: Element): string {
-  const label = el.getAttribute('aria-label') || textOfIds(el, el.getAttribute('aria-labelledby') ?? '');
+  const label = el.getAttribute('aria-label') || labelledByText(el);
   if (label.trim()) return normalizeCaption(label);
   if (el.localName === 'input') return normalizeCaption((el as HTMLInputElement).value);
   const text = el.textContent ?? '';

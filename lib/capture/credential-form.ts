@@ -1,4 +1,4 @@
-import { normalizeCaption } from './captions';
+import { labelledByText, normalizeCaption } from './captions';
 
 /** What the admin typed into the credentials form: the name and the description ("note"). */
 export interface CredentialDetails {
@@ -35,11 +35,6 @@ function isTextField(el: Element): el is TextField {
   return el.localName === 'input' && TEXT_INPUT_TYPES.has((el.getAttribute('type') ?? '').toLowerCase());
 }
 
-function textById(root: Node, id: string): string {
-  const found = (root as Partial<Document>).getElementById?.(id);
-  return found?.textContent ?? '';
-}
-
 /** The text just before a field, if it is short and is not another field's wrapper. */
 function captionBefore(field: TextField): string {
   for (const before of [field.previousElementSibling, field.parentElement?.previousElementSibling]) {
@@ -55,11 +50,9 @@ function captionBefore(field: TextField): string {
  * this tries ARIA, <label>, placeholder, a short caption just before the field, then name and id.
  */
 function labelsOf(field: TextField): string[] {
-  const root = field.getRootNode();
-  const labelledBy = (field.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean);
   return [
     field.getAttribute('aria-label'),
-    ...labelledBy.map((id) => textById(root, id)),
+    labelledByText(field),
     ...Array.from(field.labels ?? [], (label) => label.textContent),
     field.getAttribute('placeholder'),
     captionBefore(field),
@@ -118,5 +111,3 @@ export function createFormMemory() {
     },
   };
 }
-
-export type FormMemory = ReturnType<typeof createFormMemory>;

@@ -1,7 +1,7 @@
 import { type CredentialDetails, createFormMemory } from './credential-form';
 import { findGenerateControl } from './generate-control';
 import { findApiKey, keyIdentity, preferredKey } from './key-shape';
-import { type KeyField, type ScanFindings, emptyFindings, scanMutation, scanShadowRoot } from './node-scan';
+import { type KeyField, type ScanFindings, emptyFindings, isKeyField, scanMutation, scanShadowRoot } from './node-scan';
 import { isCredentialsContext } from './page-signals';
 
 export interface FoundKey extends CredentialDetails {
@@ -80,6 +80,7 @@ export function createKeyDetector({ root, onKey, now = Date.now }: KeyDetectorOp
     observers.clear();
     fields.clear();
     hostsWithoutShadow.clear();
+    pollUntil = 0;
     clearTimeout(pollTimer);
     clearTimeout(windowTimer);
     pollTimer = windowTimer = undefined;
@@ -115,7 +116,7 @@ export function createKeyDetector({ root, onKey, now = Date.now }: KeyDetectorOp
     for (const shadowRoot of findings.shadowRoots) observe(shadowRoot);
     for (const field of findings.fields) watchField(field);
     for (const host of findings.hosts) hostsWithoutShadow.add(host);
-    if (findings.fields.length > 0 || findings.hosts.length > 0) pollFor(FIELD_POLL_MS);
+    if (findings.fields.length > 0 || findings.hosts.length > 0) pollFields();
     report(findings.keys);
   }
 
@@ -146,8 +147,9 @@ export function createKeyDetector({ root, onKey, now = Date.now }: KeyDetectorOp
     if (armed && now() < pollUntil) pollTimer ??= setTimeout(poll, FIELD_POLL_INTERVAL_MS);
   }
 
-  function pollFor(ms: number): void {
-    pollUntil = Math.max(pollUntil, now() + ms);
+  /** Polls fields for FIELD_POLL_MS more: each new field gets its own few seconds. */
+  function pollFields(): void {
+    pollUntil = now() + FIELD_POLL_MS;
     pollTimer ??= setTimeout(poll, FIELD_POLL_INTERVAL_MS);
   }
 
@@ -158,13 +160,10 @@ export function createKeyDetector({ root, onKey, now = Date.now }: KeyDetectorOp
     const trees: (Document | ShadowRoot)[] = [root, ...path.filter((t): t is ShadowRoot => t instanceof ShadowRoot)];
     for (const tree of trees) {
       observe(tree);
-      for (const field of tree.querySelectorAll(PREFILLED_FIELDS)) {
-        if (field.localName === 'input' || field.localName === 'textarea') watchField(field as KeyField);
-      }
+      for (const field of tree.querySelectorAll(PREFILLED_FIELDS)) if (isKeyField(field)) watchField(field);
     }
     windowTimer = setTimeout(disarm, GENERATE_WINDOW_MS);
-    pollUntil = 0;
-    pollFor(FIELD_POLL_MS);
+    pollFields();
   }
 
   function onActivate(event: Event): void {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { StorageAreaLike } from '../storage/storage-area';
 import { createSerialQueue } from '../vault/serial-queue';
 
 /** How long a captured key waits for the user's answer before it is dropped. */
@@ -15,17 +16,12 @@ const offerSchema = z.object({
 export type PendingOffer = z.infer<typeof offerSchema>;
 const offersSchema = z.record(z.string(), offerSchema).catch({});
 
-/** The part of `browser.storage.session` used; session storage is closed to content scripts. */
-export interface SessionArea {
-  get(key: string): Promise<Record<string, unknown>>;
-  set(items: Record<string, unknown>): Promise<void>;
-}
 
 /**
  * Keys captured on the portal and not yet saved. Kept in session storage, not memory, so that a
  * service worker stopped while the prompt is open does not lose them; never written to disk.
  */
-export function createOfferStore(area: SessionArea, now: () => number, newId: () => string) {
+export function createOfferStore(area: StorageAreaLike, now: () => number, newId: () => string) {
   async function load(): Promise<Record<string, PendingOffer>> {
     const all = offersSchema.parse((await area.get(OFFERS_KEY))[OFFERS_KEY] ?? {});
     const t = now();
