@@ -8,14 +8,21 @@ import { failureText, inputErrorText } from './messages';
 interface Props {
   /** The connection being edited; a new one when absent. */
   editing?: Connection;
-  onSubmit(input: ConnectionInput): Promise<AppError | null>;
+  onSubmit(input: Partial<ConnectionInput>): Promise<AppError | null>;
   onCancel(): void;
 }
 
-const FIELDS: Array<{ field: InputField; label: () => string; type: 'text' | 'url' | 'password'; hint?: () => string }> = [
+const FIELDS: Array<{
+  field: InputField;
+  label: () => string;
+  type: 'text' | 'url' | 'password';
+  hint?: () => string;
+  /** Shown instead of `hint` while editing. */
+  editHint?: () => string;
+}> = [
   { field: 'name', label: () => i18n.t('fieldName'), type: 'text' },
   { field: 'url', label: () => i18n.t('fieldUrl'), type: 'url' },
-  { field: 'key', label: () => i18n.t('fieldKey'), type: 'password' },
+  { field: 'key', label: () => i18n.t('fieldKey'), type: 'password', editHint: () => i18n.t('fieldKeyKeepHint') },
   { field: 'note', label: () => i18n.t('fieldNote'), type: 'text', hint: () => i18n.t('fieldNoteHint') },
 ];
 
@@ -23,7 +30,8 @@ export function ConnectionForm({ editing, onSubmit, onCancel }: Props) {
   const [values, setValues] = useState<ConnectionInput>(() => ({
     name: editing?.name ?? '',
     url: editing?.url ?? DEFAULT_API_URL,
-    key: editing?.key.value ?? '',
+    // The current key is never put back into a form; an empty field keeps it.
+    key: '',
     note: editing?.note ?? '',
   }));
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -34,14 +42,15 @@ export function ConnectionForm({ editing, onSubmit, onCancel }: Props) {
 
   async function submit(event: Event) {
     event.preventDefault();
-    const checked = validateInput(values);
+    const input = editing && !values.key.trim() ? { ...values, key: undefined } : values;
+    const checked = validateInput(input);
     if (!checked.ok) {
       setErrors(checked.errors);
       setFailure(undefined);
       return;
     }
     setBusy(true);
-    const error = await onSubmit(values);
+    const error = await onSubmit(checked.value);
     setBusy(false);
     setErrors(error?.fields ?? {});
     setFailure(error && !error.fields ? failureText(error.code) : undefined);
@@ -51,7 +60,8 @@ export function ConnectionForm({ editing, onSubmit, onCancel }: Props) {
   return (
     <form class="form" aria-label={title} onSubmit={submit} noValidate>
       <h2>{title}</h2>
-      {FIELDS.map(({ field, label, type, hint }, index) => {
+      {FIELDS.map(({ field, label, type, hint: addHint, editHint }, index) => {
+        const hint = (editing && editHint) || addHint;
         const error = errors[field];
         const id = `field-${field}`;
         const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;

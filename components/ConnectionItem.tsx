@@ -6,6 +6,8 @@ import { maskKey } from './mask-key';
 import { sourceText } from './messages';
 
 export interface ItemActions {
+  /** The key in clear, from the background; undefined when it cannot be had (locked). */
+  reveal(connection: Connection): Promise<string | undefined>;
   test(connection: Connection): void;
   copy(connection: Connection): void;
   edit(connection: Connection): void;
@@ -22,8 +24,7 @@ export function ConnectionItem({
   testing: boolean;
   actions: ItemActions;
 }) {
-  const [revealed, setRevealed] = useState(false);
-  const key = connection.key.value;
+  const [revealed, setRevealed] = useState<string>();
   const added = new Date(connection.createdAt);
   return (
     <li class="item" aria-label={connection.name}>
@@ -36,13 +37,13 @@ export function ConnectionItem({
         {connection.note && <span class="item-note"> · {connection.note}</span>}
       </p>
       <div class="item-key">
-        <code class="key">{revealed ? key : maskKey(key)}</code>
+        <code class="key">{revealed ?? maskKey(connection)}</code>
         <button
           type="button"
           class="small"
-          aria-pressed={revealed}
+          aria-pressed={revealed !== undefined}
           aria-label={i18n.t('revealKey')}
-          onClick={() => setRevealed(!revealed)}
+          onClick={async () => setRevealed(revealed === undefined ? await actions.reveal(connection) : undefined)}
         >
           {i18n.t('reveal')}
         </button>

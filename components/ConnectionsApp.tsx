@@ -7,7 +7,11 @@ import type { ConnectionInput } from '@/lib/connections/validate-input';
 import { call } from '@/lib/messaging/call';
 import { requestHostAccess } from '@/lib/permissions/host-access';
 import { type ParsedVault, VAULT_STORAGE_KEY, parseVault } from '@/lib/vault/parse-vault';
+import { BackupSection } from './BackupSection';
 import { ConnectionForm } from './ConnectionForm';
+import { SecuritySection } from './SecuritySection';
+import { UnlockForm } from './UnlockForm';
+import { useLockStatus } from './use-lock-status';
 import { type ItemActions, ConnectionItem } from './ConnectionItem';
 import { NeverSites } from './NeverSites';
 import { QuarantineList } from './QuarantineList';
@@ -25,6 +29,8 @@ const parse = (raw: unknown): ParsedVault => parseVault(raw);
 /** The connection manager, shared by the popup and the full-page view. */
 export function ConnectionsApp({ layout }: { layout: 'popup' | 'page' }) {
   const vault = useLocalKey(VAULT_STORAGE_KEY, parse);
+  const lock = useLockStatus();
+  const welcome = layout === 'page' && new URLSearchParams(location.search).has('welcome');
   const [mode, setMode] = useState<Mode>({ kind: 'list' });
   const [filter, setFilter] = useState('');
   const [testing, setTesting] = useState<ReadonlySet<string>>(new Set());
@@ -48,7 +54,15 @@ export function ConnectionsApp({ layout }: { layout: 'popup' | 'page' }) {
 
   const say = (text: string, undo?: () => void) => setToast({ text, undo });
 
+  async function reveal(connection: Connection): Promise<string | undefined> {
+    const outcome = await call('revealKey', { id: connection.id });
+    if (outcome.ok) return outcome.value.key;
+    say(failureText(outcome.error.code));
+    return undefined;
+  }
+
   const actions: ItemActions = {
+    reveal,
     async test(connection) {
       if (!(await requestHostAccess(connection.url))) return say(failureText('permission-denied'));
       markTesting(connection.id, true);
@@ -57,8 +71,10 @@ export function ConnectionsApp({ layout }: { layout: 'popup' | 'page' }) {
       if (!outcome.ok) say(failureText(outcome.error.code));
     },
     async copy(connection) {
+      const key = await reveal(connection);
+      if (key === undefined) return;
       try {
-        await navigator.clipboard.writeText(connection.key.value);
+        await navigator.clipboard.writeText(key);
         say(i18n.t('copied'));
       } catch {
         say(i18n.t('copyFailed'));
@@ -88,11 +104,13 @@ export function ConnectionsApp({ layout }: { layout: 'popup' | 'page' }) {
     if (!outcome.ok) say(failureText(outcome.error.code));
   }
 
-  async function submit(input: ConnectionInput) {
+  async function submit(input: Partial<ConnectionInput>) {
     // Ask for a custom host while the Save click still counts as a user gesture.
-    const access = requestHostAccess(input.url);
+    const access = input.url ? requestHostAccess(input.url) : Promise.resolve(true);
     const outcome =
-      mode.kind === 'edit' ? await call('updateConnection', { id: mode.id, patch: input }) : await call('addConnection', input);
+      mode.kind === 'edit'
+        ? await call('updateConnection', { id: mode.id, patch: input })
+        : await call('addConnection', input as ConnectionInput);
     if (!outcome.ok) return outcome.error;
     await access;
     setMode({ kind: 'list' });
@@ -105,12 +123,21 @@ export function ConnectionsApp({ layout }: { layout: 'popup' | 'page' }) {
     <div class={`app app-${layout}`}>
       <header class="bar">
         <h1>{i18n.t('appTitle')}</h1>
-        {layout === 'popup' && (
-          <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
-            {i18n.t('openManager')}
-          </button>
-        )}
+        <div class="bar-actions">
+          {lock?.hasPassphrase && lock.unlocked && (
+            <button type="button" onClick={() => void call('lock', {})}>
+              {i18n.t('lock')}
+            </button>
+          )}
+          {layout === 'popup' && (
+            <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
+              {i18n.t('openManager')}
+            </button>
+          )}
+        </div>
       </header>
+      {welcome && <p class="welcome">{i18n.t('welcome')}</p>}
+      {lock?.hasPassphrase && !lock.unlocked && <UnlockForm />}
       {vault?.kind === 'newer' && (
         <p role="alert" class="error">
           {failureText('vault-from-newer-version')}
@@ -159,6 +186,12 @@ export function ConnectionsApp({ layout }: { layout: 'popup' | 'page' }) {
         </>
       )}
       {toast && <Toast message={toast} onDone={clearToast} />}
+      {layout === 'page' && (
+        <>
+          <SecuritySection onMessage={say} />
+          <BackupSection onMessage={say} />
+        </>
+      )}
       {layout === 'page' && vault?.kind === 'ok' && <QuarantineList records={vault.state.quarantine} />}
       {layout === 'page' ? (
         <NeverSites />

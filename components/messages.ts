@@ -56,6 +56,18 @@ export const failureText = (code: ErrorCode): string =>
     'vault-from-newer-version': i18n.t('failVaultFromNewerVersion'),
     'offer-expired': i18n.t('failOfferExpired'),
     'permission-denied': i18n.t('failPermissionDenied'),
+    locked: i18n.t('failLocked'),
+    'wrong-passphrase': i18n.t('failWrongPassphrase'),
+    'passphrase-mismatch': i18n.t('failPassphraseMismatch'),
+    'no-passphrase': i18n.t('failNoPassphrase'),
+    'has-passphrase': i18n.t('failHasPassphrase'),
+    'passphrase-too-short': i18n.t('failPassphraseTooShort'),
+    'already-saved': i18n.t('failAlreadySaved'),
+    'backup-too-large': i18n.t('failBackupTooLarge'),
+    'backup-malformed': i18n.t('failBackupMalformed'),
+    'backup-unknown-version': i18n.t('failBackupUnknownVersion'),
+    'backup-needs-passphrase': i18n.t('failBackupNeedsPassphrase'),
+    'backup-wrong-passphrase': i18n.t('failBackupWrongPassphrase'),
     internal: i18n.t('failInternal'),
   })[code];
 

@@ -10,12 +10,15 @@ import { messageSchemas } from '@/lib/messaging/message-schemas';
 import { type MessageName, type MessageResults, onMessage } from '@/lib/messaging/protocol';
 import type { Outcome } from '@/lib/result';
 import { createSettingsStore } from '@/lib/settings/settings-store';
+import { createSessionKeys } from '@/lib/vault/session-key';
 import { createVaultStore } from '@/lib/vault/vault-store';
 
 export default defineBackground(() => {
   const newId = () => crypto.randomUUID();
+  const sessionKeys = createSessionKeys(browser.storage.session, Date.now);
   const handlers = createHandlers({
-    vault: createVaultStore(browser.storage.local),
+    vault: createVaultStore(browser.storage.local, sessionKeys),
+    sessionKeys,
     settings: createSettingsStore(browser.storage.local),
     offers: createOfferStore(browser.storage.session, Date.now, newId),
     limiter: createRateLimiter(SMARTRECRUITERS_LIMITS),
@@ -30,6 +33,10 @@ export default defineBackground(() => {
       dispatch(handlers, name, data, sender, self) as Promise<Outcome<MessageResults[typeof name]>>,
     );
   }
+  // First run: the manager page offers to set a passphrase before any key is stored.
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/options.html?welcome=1') });
+  });
   // Chromium lets content scripts read storage.local unless told otherwise; ours never need to.
   // Firefox has no such switch yet, hence the guard.
   const local = browser.storage.local as { setAccessLevel?: (o: { accessLevel: string }) => Promise<void> };

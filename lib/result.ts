@@ -1,3 +1,4 @@
+import type { BackupProblem } from './backup/read-backup';
 import type { FieldErrors } from './connections/validate-input';
 
 /** Why an operation was refused. Codes are stable: the UI turns each into a sentence. */
@@ -10,6 +11,14 @@ export type ErrorCode =
   | 'vault-from-newer-version'
   | 'offer-expired'
   | 'permission-denied'
+  | 'locked'
+  | 'wrong-passphrase'
+  | 'passphrase-mismatch'
+  | 'no-passphrase'
+  | 'has-passphrase'
+  | 'passphrase-too-short'
+  | 'already-saved'
+  | BackupProblem
   | 'internal';
 
 export interface AppError {

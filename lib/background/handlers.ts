@@ -1,4 +1,7 @@
-import { type Connection, DEFAULT_API_URL, type TestResult } from '../connections/schema';
+import { applyImport, planImport } from '../backup/plan-import';
+import { readBackup } from '../backup/read-backup';
+import { backupFileName, writeBackup } from '../backup/write-backup';
+import { type Connection, DEFAULT_API_URL, type TestResult, plainKeyOf } from '../connections/schema';
 import { findByName } from '../connections/names';
 import type { TestTarget } from '../api/test-connection';
 import type { RateLimiter } from '../api/rate-limiter';
@@ -15,10 +18,13 @@ import {
   swapPreviousKey,
   updateConnection,
 } from '../vault/operations';
+import { changePassphrase, removePassphrase, setPassphrase, unlock } from '../vault/passphrase';
+import type { SessionKeys } from '../vault/session-key';
 import type { VaultStore } from '../vault/vault-store';
 
 export interface BackgroundDeps {
   vault: VaultStore;
+  sessionKeys: SessionKeys;
   settings: SettingsStore;
   offers: OfferStore;
   limiter: RateLimiter;
@@ -39,16 +45,28 @@ export type Handlers = {
   [K in MessageName]: (data: MessageData<K>, caller: Caller) => Promise<Outcome<MessageResults[K]>>;
 };
 
+const isOpen = (c: Connection) => c.key.kind === 'plain';
+
 export function createHandlers(deps: BackgroundDeps): Handlers {
-  const { vault, settings, offers, limiter } = deps;
+  const { vault, settings, offers, limiter, sessionKeys } = deps;
   const ctx = () => ({ now: deps.now(), newId: deps.newId });
+  const idleMs = async () => (await settings.read()).autoLockMinutes * 60_000;
 
   async function testOne(connection: Connection): Promise<Outcome<TestResult>> {
-    const target = { url: connection.url, key: connection.key.value };
-    const result = await limiter.run(target.key, () => deps.runTest(target));
+    const key = plainKeyOf(connection.key);
+    if (key === undefined) return fail('locked');
+    const target = { url: connection.url, key };
+    const result = await limiter.run(key, () => deps.runTest(target));
     const stored = await vault.change((state) => recordTest(state, connection.id, result, target));
     // A connection deleted while its test ran still gets its answer; there is just nothing to store.
     return stored.ok || stored.error.code === 'not-found' ? ok(result) : stored;
+  }
+
+  async function findConnection(id: string): Promise<Outcome<Connection>> {
+    const read = await vault.read();
+    if (!read.ok) return read;
+    const connection = read.value.connections.find((c) => c.id === id);
+    return connection ? ok(connection) : fail('not-found');
   }
 
   return {
@@ -70,21 +88,27 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     swapPreviousKey: ({ id }) => vault.change((state) => swapPreviousKey(state, id, ctx())),
 
     async testConnection({ id }) {
-      const read = await vault.read();
-      if (!read.ok) return read;
-      const connection = read.value.connections.find((c) => c.id === id);
-      if (!connection) return fail('not-found');
-      if (!(await deps.hasHostAccess(connection.url))) return fail('permission-denied');
-      return testOne(connection);
+      const found = await findConnection(id);
+      if (!found.ok) return found;
+      if (!(await deps.hasHostAccess(found.value.url))) return fail('permission-denied');
+      return testOne(found.value);
     },
 
     async testAll() {
       const read = await vault.read();
       if (!read.ok) return read;
+      if (read.value.connections.some((c) => !isOpen(c))) return fail('locked');
       const allowed = await Promise.all(read.value.connections.map((c) => deps.hasHostAccess(c.url)));
       const connections = read.value.connections.filter((_, i) => allowed[i]);
       await Promise.all(connections.map(testOne));
       return ok({ tested: connections.length });
+    },
+
+    async revealKey({ id }) {
+      const found = await findConnection(id);
+      if (!found.ok) return found;
+      const key = plainKeyOf(found.value.key);
+      return key === undefined ? fail('locked') : ok({ key });
     },
 
     async offerCapturedKey({ key, name, note }, { origin }) {
@@ -110,13 +134,15 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       const offer = await offers.get(offerId);
       if (!offer) return fail('offer-expired');
       const saved = await vault.change((state) => {
+        // Checked here as well as when offered: a locked vault could not tell then.
+        if (findConnectionByKey(state, offer.key)) return fail('already-saved');
         const existing = findByName(state.connections, name);
         if (mode === 'replace') {
           return existing ? updateConnection(state, existing.id, { key: offer.key }, ctx()) : fail('not-found');
         }
         return addConnection(state, { name, url: DEFAULT_API_URL, key: offer.key, note: offer.note }, 'captured', ctx());
       });
-      if (saved.ok) await offers.drop(offerId);
+      if (saved.ok || saved.error.code === 'already-saved') await offers.drop(offerId);
       return saved;
     },
 
@@ -132,6 +158,66 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     async forgetNeverSite({ origin }) {
       await settings.change((s) => ({ ...s, neverSites: s.neverSites.filter((o) => o !== origin) }));
       return ok(null);
+    },
+
+    async setAutoLock({ minutes }) {
+      await settings.change((s) => ({ ...s, autoLockMinutes: minutes }));
+      return ok(null);
+    },
+
+    async lockStatus() {
+      const read = await vault.read();
+      if (!read.ok) return read;
+      const hasPassphrase = read.value.lock !== undefined;
+      return ok({ hasPassphrase, unlocked: !hasPassphrase || (await sessionKeys.get()) !== undefined });
+    },
+
+    setPassphrase: async ({ passphrase }) => {
+      const idle = await idleMs();
+      return vault.change((state) => setPassphrase(state, passphrase, sessionKeys, idle));
+    },
+
+    changePassphrase: async ({ current, next }) => {
+      const idle = await idleMs();
+      return vault.change((state) => changePassphrase(state, current, next, sessionKeys, idle));
+    },
+
+    removePassphrase: ({ current }) => vault.change((state) => removePassphrase(state, current, sessionKeys)),
+
+    async unlock({ passphrase }) {
+      const read = await vault.read();
+      if (!read.ok) return read;
+      return unlock(read.value, passphrase, sessionKeys, await idleMs());
+    },
+
+    async lock() {
+      await sessionKeys.clear();
+      return ok(null);
+    },
+
+    async exportBackup({ mode, passphrase, ids }) {
+      if (mode === 'sealed' && passphrase.length < 8) return fail('passphrase-too-short');
+      const read = await vault.read();
+      if (!read.ok) return read;
+      const chosen = ids ? read.value.connections.filter((c) => ids.includes(c.id)) : read.value.connections;
+      if (mode !== 'none' && !chosen.every(isOpen)) return fail('locked');
+      const now = new Date(deps.now());
+      const text = await writeBackup(chosen, mode, passphrase, now);
+      return ok({ fileName: backupFileName(now), text, count: chosen.length });
+    },
+
+    async previewImport({ text, passphrase }) {
+      const backup = await readBackup(text, passphrase);
+      if (!backup.ok) return fail(backup.problem);
+      const read = await vault.read();
+      if (!read.ok) return read;
+      return ok({ items: planImport(read.value, backup.entries) });
+    },
+
+    async applyImport({ text, passphrase, conflicts }) {
+      const backup = await readBackup(text, passphrase);
+      if (!backup.ok) return fail(backup.problem);
+      return vault.change((state) => applyImport(state, backup.entries, conflicts, ctx()));
     },
   };
 }

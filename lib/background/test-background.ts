@@ -4,6 +4,7 @@ import { SMARTRECRUITERS_LIMITS, createRateLimiter } from '../api/rate-limiter';
 import type { TestTarget } from '../api/test-connection';
 import { createOfferStore } from '../capture/offers';
 import { createSettingsStore } from '../settings/settings-store';
+import { createSessionKeys } from '../vault/session-key';
 import { createVaultStore } from '../vault/vault-store';
 import { type BackgroundDeps, createHandlers } from './handlers';
 
@@ -13,8 +14,10 @@ export function createTestBackground(answers: Record<string, Partial<TestResult>
   let ids = 0;
   let clock = 1_000;
   const calls: TestTarget[] = [];
+  const sessionKeys = createSessionKeys(fakeBrowser.storage.session, () => clock);
   const deps: BackgroundDeps = {
-    vault: createVaultStore(fakeBrowser.storage.local),
+    vault: createVaultStore(fakeBrowser.storage.local, sessionKeys),
+    sessionKeys,
     settings: createSettingsStore(fakeBrowser.storage.local),
     offers: createOfferStore(fakeBrowser.storage.session, () => clock, () => `offer-${++ids}`),
     limiter: createRateLimiter(SMARTRECRUITERS_LIMITS),

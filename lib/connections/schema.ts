@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sealedSchema } from '../crypto/seal';
 
 export const DEFAULT_API_URL = 'https://api.smartrecruiters.com';
 export const NAME_MAX = 80;
@@ -37,9 +38,14 @@ export const testResultSchema = z.object({
 });
 export type TestResult = z.infer<typeof testResultSchema>;
 
-/** A key at rest. Kept as a union so that other at-rest forms can join without touching callers. */
-export const storedKeySchema = z.object({ kind: z.literal('plain'), value: z.string().min(1).max(KEY_MAX) });
+const plainKeySchema = z.object({ kind: z.literal('plain'), value: z.string().min(1).max(KEY_MAX) });
+/** Sealed with the vault's passphrase (AES-GCM); stays sealed in memory while the vault is locked. */
+const sealedKeySchema = z.object({ kind: z.literal('sealed'), ...sealedSchema.shape });
+export const storedKeySchema = z.discriminatedUnion('kind', [plainKeySchema, sealedKeySchema]);
 export type StoredKey = z.infer<typeof storedKeySchema>;
+
+/** The key in clear, or undefined while it is sealed. */
+export const plainKeyOf = (stored: StoredKey): string | undefined => (stored.kind === 'plain' ? stored.value : undefined);
 
 export const connectionSchema = z.object({
   id: z.string().min(1).max(64),

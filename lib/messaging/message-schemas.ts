@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { keyModeSchema } from '../backup/backup-schema';
 import { connectionSchema } from '../connections/schema';
 
 const id = z.string().min(1).max(64);
@@ -28,4 +29,19 @@ export const messageSchemas = {
   saveOffer: z.strictObject({ offerId: id, name: text(1_000), mode: z.enum(['new', 'replace']) }),
   dismissOffer: z.strictObject({ offerId: id, never: z.boolean() }),
   forgetNeverSite: z.strictObject({ origin: text(300) }),
+  setAutoLock: z.strictObject({ minutes: z.number().int().min(1).max(24 * 60) }),
+  revealKey: z.strictObject({ id }),
+  lockStatus: z.strictObject({}),
+  setPassphrase: z.strictObject({ passphrase: text(1_000) }),
+  changePassphrase: z.strictObject({ current: text(1_000), next: text(1_000) }),
+  removePassphrase: z.strictObject({ current: text(1_000) }),
+  unlock: z.strictObject({ passphrase: text(1_000) }),
+  lock: z.strictObject({}),
+  exportBackup: z.strictObject({
+    mode: keyModeSchema,
+    passphrase: text(1_000),
+    ids: z.array(id).max(5_000).optional(),
+  }),
+  previewImport: z.strictObject({ text: z.string(), passphrase: text(1_000) }),
+  applyImport: z.strictObject({ text: z.string(), passphrase: text(1_000), conflicts: z.enum(['skip', 'replace']) }),
 } as const;

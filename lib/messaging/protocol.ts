@@ -1,5 +1,6 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { z } from 'zod';
+import type { ImportItem } from '../backup/plan-import';
 import type { Connection, TestResult } from '../connections/schema';
 import type { Outcome } from '../result';
 // Types only: the schemas themselves stay in the background's bundle, out of the content script's.
@@ -29,6 +30,22 @@ export interface MessageResults {
   saveOffer: Connection;
   dismissOffer: null;
   forgetNeverSite: null;
+  setAutoLock: null;
+  revealKey: { key: string };
+  lockStatus: LockStatus;
+  setPassphrase: null;
+  changePassphrase: null;
+  removePassphrase: null;
+  unlock: null;
+  lock: null;
+  exportBackup: { fileName: string; text: string; count: number };
+  previewImport: { items: ImportItem[] };
+  applyImport: { added: number; replaced: number };
+}
+
+export interface LockStatus {
+  hasPassphrase: boolean;
+  unlocked: boolean;
 }
 
 type ProtocolMap = {

@@ -1,9 +1,9 @@
 import { createSerialQueue } from '../vault/serial-queue';
-import type { VaultArea } from '../vault/vault-store';
+import type { StorageAreaLike } from '../storage/storage-area';
 import { SETTINGS_STORAGE_KEY, type Settings, parseSettings } from './settings';
 
 /** Settings are written by the background only, like the vault. */
-export function createSettingsStore(area: VaultArea) {
+export function createSettingsStore(area: StorageAreaLike) {
   const enqueue = createSerialQueue();
   const read = async () => parseSettings((await area.get(SETTINGS_STORAGE_KEY))[SETTINGS_STORAGE_KEY]);
   return {

@@ -3,9 +3,12 @@
  * Every version that ever shipped has a golden example in tests/golden/ that must migrate to
  * today's shape.
  */
-const steps: Record<number, (vault: Record<string, unknown>) => Record<string, unknown>> = {};
+const steps: Record<number, (vault: Record<string, unknown>) => Record<string, unknown>> = {
+  // v2 added sealed keys and the optional passphrase lock; every v1 vault is a valid v2 vault.
+  1: (vault) => vault,
+};
 
-export const VAULT_VERSION = 1;
+export const VAULT_VERSION = 2;
 
 export type Migrated =
   | { kind: 'ok'; from: number; value: Record<string, unknown> }

@@ -68,8 +68,8 @@ describe('updateConnection', () => {
     if (!tested.ok) throw new Error();
     const rotated = updateConnection(tested.value.state, id, { key: KEY_B }, ctx);
     if (!rotated.ok) throw new Error();
-    expect(rotated.value.result.key.value).toBe(KEY_B);
-    expect(rotated.value.result.previousKey?.value).toBe(KEY_A);
+    expect(rotated.value.result.key).toEqual({ kind: 'plain', value: KEY_B });
+    expect(rotated.value.result.previousKey).toEqual({ kind: 'plain', value: KEY_A });
     expect(rotated.value.result.lastTest).toBeUndefined();
   });
   it('reports a connection that is gone', () => {
@@ -109,8 +109,8 @@ describe('swapPreviousKey', () => {
     if (!rotated.ok) throw new Error();
     const undone = swapPreviousKey(rotated.value.state, id, ctx);
     if (!undone.ok) throw new Error();
-    expect(undone.value.result.key.value).toBe(KEY_A);
-    expect(undone.value.result.previousKey?.value).toBe(KEY_B);
+    expect(undone.value.result.key).toEqual({ kind: 'plain', value: KEY_A });
+    expect(undone.value.result.previousKey).toEqual({ kind: 'plain', value: KEY_B });
     expect(swapPreviousKey(state, id, ctx)).toEqual({ ok: false, error: { code: 'no-previous-key' } });
   });
 });

@@ -1,4 +1,4 @@
-import type { Connection, ConnectionSource, TestResult } from '../connections/schema';
+import { type Connection, type ConnectionSource, type TestResult, plainKeyOf } from '../connections/schema';
 import { findByName, nameKey } from '../connections/names';
 import { type ConnectionInput, validateInput } from '../connections/validate-input';
 import { type Outcome, fail, ok } from '../result';
@@ -62,7 +62,7 @@ export function updateConnection(
   if (!checked.ok) return fail('invalid-input', checked.errors);
   const { name, url, key, note } = checked.value;
   if (name !== undefined && nameTakenByOther(state, name, id)) return fail('invalid-input', { name: 'name-taken' });
-  const keyChanged = key !== undefined && key !== current.key.value;
+  const keyChanged = key !== undefined && key !== plainKeyOf(current.key);
   const next: Connection = {
     ...current,
     ...(name !== undefined && { name }),
@@ -115,11 +115,13 @@ export function recordTest(
 ): Change<Connection> {
   const current = state.connections.find((c) => c.id === id);
   if (!current) return fail('not-found');
-  if (current.key.value !== tested.key || current.url !== tested.url) return changed(state, current);
+  if (plainKeyOf(current.key) !== tested.key || current.url !== tested.url) return changed(state, current);
   const next: Connection = { ...current, lastTest: result };
   return changed(replaceConnection(state, next), next);
 }
 
 export function findConnectionByKey(state: VaultState, key: string): Connection | undefined {
-  return state.connections.find((c) => c.key.value === key || c.previousKey?.value === key);
+  return state.connections.find(
+    (c) => plainKeyOf(c.key) === key || (c.previousKey !== undefined && plainKeyOf(c.previousKey) === key),
+  );
 }

@@ -66,3 +66,17 @@ describe('parseVault', () => {
     });
   });
 });
+
+describe('the v2 golden example (passphrase set)', () => {
+  it('opens with the passphrase it was sealed with', async () => {
+    const { checkPassphrase } = await import('./passphrase');
+    const { unsealKeys } = await import('./vault-lock');
+    const parsed = parseVault(goldens.find((g) => g.raw.version === 2)!.raw);
+    if (parsed.kind !== 'ok' || !parsed.state.lock) throw new Error('no lock');
+    expect(await checkPassphrase(parsed.state.lock, 'wrong passphrase')).toBeUndefined();
+    const key = await checkPassphrase(parsed.state.lock, 'golden passphrase');
+    const open = await unsealKeys(parsed.state.connections, key!);
+    expect(open[0]!.key).toEqual({ kind: 'plain', value: 'DCRA1-0123456789abcdef0123456789abcdef' });
+    expect(open[0]!.previousKey).toEqual({ kind: 'plain', value: 'DCRA1-fedcba9876543210fedcba9876543210' });
+  });
+});

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { type Connection, connectionSchema } from '../connections/schema';
 import { VAULT_VERSION, migrateVault } from './migrations';
+import { type VaultLock, vaultLockSchema } from './vault-lock';
 
 export const VAULT_STORAGE_KEY = 'vault';
 
@@ -15,6 +16,8 @@ export type Quarantined = z.infer<typeof quarantinedSchema>;
 export interface VaultState {
   connections: Connection[];
   quarantine: Quarantined[];
+  /** Set while a passphrase protects the keys. */
+  lock?: VaultLock;
 }
 
 /** The stored shape of the current version; each connection is checked one by one. */
@@ -22,6 +25,7 @@ const storedVaultSchema = z.object({
   version: z.literal(VAULT_VERSION),
   connections: z.array(z.unknown()),
   quarantine: z.array(quarantinedSchema).default([]),
+  lock: vaultLockSchema.optional(),
 });
 
 export type ParsedVault =
@@ -31,7 +35,12 @@ export type ParsedVault =
 export const emptyVault = (): VaultState => ({ connections: [], quarantine: [] });
 
 export function serializeVault(state: VaultState) {
-  return { version: VAULT_VERSION, connections: state.connections, quarantine: state.quarantine };
+  return {
+    version: VAULT_VERSION,
+    connections: state.connections,
+    quarantine: state.quarantine,
+    ...(state.lock && { lock: state.lock }),
+  };
 }
 
 function toText(value: unknown): string {
@@ -74,7 +83,11 @@ export function parseVault(raw: unknown, now = Date.now()): ParsedVault {
       dirty: true,
     };
   }
-  const state: VaultState = { connections: [], quarantine: [...stored.data.quarantine] };
+  const state: VaultState = {
+    connections: [],
+    quarantine: [...stored.data.quarantine],
+    ...(stored.data.lock && { lock: stored.data.lock }),
+  };
   const ids = new Set<string>();
   for (const record of stored.data.connections) {
     const parsed = connectionSchema.safeParse(record);

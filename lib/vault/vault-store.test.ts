@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { addConnection } from './operations';
 import { VAULT_STORAGE_KEY } from './parse-vault';
-import { createVaultStore } from './vault-store';
+import { createSessionKeys } from './session-key';
+import { createVaultStore as createStore } from './vault-store';
+
+const createVaultStore = (area: typeof fakeBrowser.storage.local) =>
+  createStore(area, createSessionKeys(fakeBrowser.storage.session, Date.now));
 
 const key = (n: number) => `DCRA1-${n.toString(16).padStart(32, '0')}`;
 let next = 0;

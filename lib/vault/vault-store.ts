@@ -1,21 +1,21 @@
 import { type Outcome, fail, ok } from '../result';
-import { createSerialQueue } from './serial-queue';
+import type { StorageAreaLike } from '../storage/storage-area';
 import type { Change } from './operations';
 import { type VaultState, VAULT_STORAGE_KEY, parseVault, serializeVault } from './parse-vault';
-
-/** The part of `browser.storage.local` the vault needs; a fake in unit tests. */
-export interface VaultArea {
-  get(key: string): Promise<Record<string, unknown>>;
-  set(items: Record<string, unknown>): Promise<void>;
-}
+import { createSerialQueue } from './serial-queue';
+import type { SessionKeys } from './session-key';
+import { hasKeysOfKind, sealKeys, unsealKeys } from './vault-lock';
 
 /**
  * The vault's single writer, owned by the background. Every change is a read-modify-write of the
  * whole vault under one storage key, run one at a time: one `set` call is atomic, so a service
  * worker stopped mid-way leaves either the old or the new vault, and queued writers never lose
  * each other's update.
+ *
+ * It is also where keys are sealed and unsealed: changes see keys in clear while the vault is
+ * unlocked (sealed while it is locked), and a vault with a passphrase is only ever written sealed.
  */
-export function createVaultStore(area: VaultArea) {
+export function createVaultStore(area: StorageAreaLike, sessionKeys: SessionKeys) {
   const enqueue = createSerialQueue();
 
   async function load(): Promise<Outcome<VaultState>> {
@@ -23,20 +23,44 @@ export function createVaultStore(area: VaultArea) {
     const parsed = parseVault(stored[VAULT_STORAGE_KEY]);
     if (parsed.kind === 'newer') return fail('vault-from-newer-version');
     if (parsed.dirty) await area.set({ [VAULT_STORAGE_KEY]: serializeVault(parsed.state) });
-    return ok(parsed.state);
+    const state = parsed.state;
+    if (!state.lock || !hasKeysOfKind(state.connections, 'sealed')) return ok(state);
+    const key = await sessionKeys.get();
+    if (!key) return ok(state);
+    try {
+      return ok({ ...state, connections: await unsealKeys(state.connections, key) });
+    } catch {
+      // A session key that no longer fits (the passphrase changed elsewhere) means locked.
+      await sessionKeys.clear();
+      return ok(state);
+    }
+  }
+
+  async function save(state: VaultState): Promise<Outcome<null>> {
+    let connections = state.connections;
+    if (state.lock && hasKeysOfKind(connections, 'plain')) {
+      const key = await sessionKeys.get();
+      if (!key) return fail('locked');
+      connections = await sealKeys(connections, key);
+    } else if (!state.lock && hasKeysOfKind(connections, 'sealed')) {
+      return fail('locked');
+    }
+    await area.set({ [VAULT_STORAGE_KEY]: serializeVault({ ...state, connections }) });
+    return ok(null);
   }
 
   return {
     read: (): Promise<Outcome<VaultState>> => enqueue(load),
 
-    change<T>(apply: (state: VaultState) => Change<T>): Promise<Outcome<T>> {
+    change<T>(apply: (state: VaultState) => Change<T> | Promise<Change<T>>): Promise<Outcome<T>> {
       return enqueue(async () => {
         const loaded = await load();
         if (!loaded.ok) return loaded;
-        const outcome = apply(loaded.value);
+        const outcome = await apply(loaded.value);
         if (!outcome.ok) return outcome;
         if (outcome.value.state !== loaded.value) {
-          await area.set({ [VAULT_STORAGE_KEY]: serializeVault(outcome.value.state) });
+          const saved = await save(outcome.value.state);
+          if (!saved.ok) return saved;
         }
         return ok(outcome.value.result);
       });

@@ -1,0 +1,72 @@
+import { i18n } from '#i18n';
+import { useState } from 'preact/hooks';
+import type { KeyMode } from '@/lib/backup/backup-schema';
+import { call } from '@/lib/messaging/call';
+import { PassphraseField } from './PassphraseField';
+import { failureText } from './messages';
+
+function download(fileName: string, text: string) {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const link = Object.assign(document.createElement('a'), { href: url, download: fileName });
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Export: encrypted with a passphrase by default; keys in clear only after an explicit tick. */
+export function ExportForm({ onMessage }: { onMessage(text: string): void }) {
+  const [mode, setMode] = useState<KeyMode>('sealed');
+  const [passphrase, setPassphrase] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [plainConfirmed, setPlainConfirmed] = useState(false);
+  const [error, setError] = useState<string>();
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    if (mode === 'sealed' && passphrase !== repeat) return setError(failureText('passphrase-mismatch'));
+    const outcome = await call('exportBackup', { mode, passphrase: mode === 'sealed' ? passphrase : '' });
+    if (!outcome.ok) return setError(failureText(outcome.error.code));
+    setError(undefined);
+    download(outcome.value.fileName, outcome.value.text);
+    onMessage(i18n.t('exported', outcome.value.count, [String(outcome.value.count)]));
+  }
+
+  const modes: Array<[KeyMode, string]> = [
+    ['sealed', i18n.t('exportSealed')],
+    ['none', i18n.t('exportNone')],
+    ['plain', i18n.t('exportPlain')],
+  ];
+  return (
+    <form class="form" onSubmit={submit}>
+      <fieldset>
+        <legend>{i18n.t('exportModeLabel')}</legend>
+        {modes.map(([value, label]) => (
+          <label key={value} class="choice">
+            <input type="radio" name="export-mode" checked={mode === value} onChange={() => setMode(value)} /> {label}
+          </label>
+        ))}
+      </fieldset>
+      {mode === 'sealed' && (
+        <>
+          <PassphraseField id="export-passphrase" label={i18n.t('exportPassphrase')} value={passphrase} onInput={setPassphrase} autocomplete="new-password" />
+          <PassphraseField id="export-repeat" label={i18n.t('repeatPassphrase')} value={repeat} onInput={setRepeat} autocomplete="new-password" />
+        </>
+      )}
+      {mode === 'plain' && (
+        <label class="choice warning">
+          <input type="checkbox" checked={plainConfirmed} onChange={(e) => setPlainConfirmed(e.currentTarget.checked)} />{' '}
+          {i18n.t('exportPlainConfirm')}
+        </label>
+      )}
+      {error && (
+        <p role="alert" class="error">
+          {error}
+        </p>
+      )}
+      <div class="actions">
+        <button type="submit" class="primary" disabled={mode === 'plain' && !plainConfirmed}>
+          {i18n.t('exportButton')}
+        </button>
+      </div>
+    </form>
+  );
+}

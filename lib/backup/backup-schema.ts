@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { KEY_MAX, NAME_MAX, NOTE_MAX, sourceSchema } from '../connections/schema';
+import { kdfParamsSchema } from '../crypto/passphrase-key';
+import { sealedSchema } from '../crypto/seal';
+
+export const BACKUP_FORMAT = 'smartrecruiters-admin-helper/backup';
+export const BACKUP_VERSION = 1;
+/** Larger files are refused before they are parsed. */
+export const BACKUP_MAX_BYTES = 5 * 1024 * 1024;
+const MAX_CONNECTIONS = 5_000;
+
+/** How keys travel in a backup: sealed with the export passphrase (default), left out, or in clear. */
+export const keyModeSchema = z.enum(['sealed', 'none', 'plain']);
+export type KeyMode = z.infer<typeof keyModeSchema>;
+
+// Strict objects everywhere: an unexpected field (`__proto__` included) makes the file invalid
+// rather than being carried into the vault.
+const entryBase = {
+  name: z.string().max(NAME_MAX * 2),
+  url: z.string().max(2_000),
+  note: z.string().max(NOTE_MAX * 2).default(''),
+  source: sourceSchema.default('imported'),
+  createdAt: z.number().int().nonnegative().optional(),
+};
+
+export const backupSchema = z.discriminatedUnion('keys', [
+  z.strictObject({
+    format: z.literal(BACKUP_FORMAT),
+    version: z.literal(BACKUP_VERSION),
+    exportedAt: z.string().max(40),
+    keys: z.literal('sealed'),
+    kdf: kdfParamsSchema,
+    verifier: sealedSchema,
+    connections: z.array(z.strictObject({ ...entryBase, key: sealedSchema })).max(MAX_CONNECTIONS),
+  }),
+  z.strictObject({
+    format: z.literal(BACKUP_FORMAT),
+    version: z.literal(BACKUP_VERSION),
+    exportedAt: z.string().max(40),
+    keys: z.literal('plain'),
+    connections: z.array(z.strictObject({ ...entryBase, key: z.string().max(KEY_MAX) })).max(MAX_CONNECTIONS),
+  }),
+  z.strictObject({
+    format: z.literal(BACKUP_FORMAT),
+    version: z.literal(BACKUP_VERSION),
+    exportedAt: z.string().max(40),
+    keys: z.literal('none'),
+    connections: z.array(z.strictObject(entryBase)).max(MAX_CONNECTIONS),
+  }),
+]);
+export type Backup = z.infer<typeof backupSchema>;
+
+/** One connection read from a backup, its key in clear where the backup had one. */
+export interface BackupEntry {
+  name: string;
+  url: string;
+  note: string;
+  source: z.infer<typeof sourceSchema>;
+  createdAt?: number;
+  key?: string;
+}
