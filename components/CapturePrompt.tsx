@@ -5,6 +5,7 @@ import type { FieldErrors } from '@/lib/connections/validate-input';
 import { call } from '@/lib/messaging/call';
 import type { OfferView } from '@/lib/messaging/protocol';
 import { TestResultView } from './TestResultView';
+import { UnlockForm } from './UnlockForm';
 import { failureText, inputErrorText } from './messages';
 
 type Phase =
@@ -22,6 +23,8 @@ export function CapturePrompt({ offerId, close }: { offerId: string; close(): vo
   const [name, setName] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<string>();
+  /** Set when Save met a locked vault: the prompt asks for the passphrase, then saves. */
+  const [unlockFor, setUnlockFor] = useState<'new' | 'replace'>();
   const nameField = useRef<HTMLInputElement>(null);
   const closeButton = useRef<HTMLButtonElement>(null);
 
@@ -40,6 +43,8 @@ export function CapturePrompt({ offerId, close }: { offerId: string; close(): vo
 
   async function save(mode: 'new' | 'replace') {
     const outcome = await call('saveOffer', { offerId, name, mode });
+    setUnlockFor(!outcome.ok && outcome.error.code === 'locked' ? mode : undefined);
+    if (!outcome.ok && outcome.error.code === 'locked') return setFailure(undefined);
     if (!outcome.ok) {
       setErrors(outcome.error.fields ?? {});
       setFailure(outcome.error.fields ? undefined : failureText(outcome.error.code));
@@ -74,6 +79,9 @@ export function CapturePrompt({ offerId, close }: { offerId: string; close(): vo
     <div role="dialog" aria-labelledby="prompt-title" class="prompt" onKeyDown={onKeyDown}>
       <h1 id="prompt-title">{i18n.t('promptTitle')}</h1>
       {phase.kind === 'loading' && <p class="muted">{i18n.t('promptLoading')}</p>}
+      {phase.kind === 'asking' && unlockFor && (
+        <UnlockForm idPrefix="prompt-unlock" onUnlocked={() => void save(unlockFor)} />
+      )}
       {phase.kind === 'asking' && (
         <form
           onSubmit={(e) => {

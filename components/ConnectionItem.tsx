@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { Connection } from '@/lib/connections/schema';
 import { TestResultView } from './TestResultView';
 import { maskKey } from './mask-key';
@@ -25,6 +25,8 @@ export function ConnectionItem({
   actions: ItemActions;
 }) {
   const [revealed, setRevealed] = useState<string>();
+  // A revealed key goes stale when the key changes (edit, rotation undo): hide it again.
+  useEffect(() => setRevealed(undefined), [connection.updatedAt]);
   const added = new Date(connection.createdAt);
   return (
     <li class="item" aria-label={connection.name}>

@@ -1,0 +1,167 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startFakeSmartRecruiters, type FakeSmartRecruiters } from '../support/fake-smartrecruiters.mjs';
+import { launchExtension, type LaunchedExtension } from '../support/launch-extension.mjs';
+import { connectionItem, visible } from './popup-driver';
+import {
+  CREDENTIALS_PATH,
+  PORTAL,
+  generateKey,
+  openCredentialsByNavigation,
+  promptCount,
+  promptFrame,
+  waitForPrompt,
+} from './portal-driver';
+
+/** Long enough for a prompt that was going to appear to have appeared (it takes a frame). */
+const QUIET_MS = 1_500;
+
+describe('capture: a freshly generated key is offered and saved in one click', () => {
+  let server: FakeSmartRecruiters;
+  let extension: LaunchedExtension;
+  let portal: Page;
+
+  beforeAll(async () => {
+    server = await startFakeSmartRecruiters();
+    extension = await launchExtension({ port: server.port });
+  });
+  afterAll(async () => {
+    await extension?.close();
+    await server?.close();
+  });
+  beforeEach(async () => {
+    await portal?.close();
+    portal = await extension.context.newPage();
+    // The first-run manager tab opens on install; the admin's portal tab is the one in front.
+    await portal.bringToFront();
+  });
+
+  async function savedIn(name: string): Promise<string> {
+    const popup = await extension.openExtensionPage('popup.html');
+    try {
+      return (await (await visible(connectionItem(popup, name))).textContent()) ?? '';
+    } finally {
+      await popup.close();
+    }
+  }
+
+  it.each(['dialog-input', 'div-code', 'shadow', 'plain-hex', 'slow'])(
+    'variant %s: prompt with the name prefilled, Save, then Test now says Connected',
+    async (variant) => {
+      await openCredentialsByNavigation(portal, variant);
+      const name = `ServiceNow ${variant}`;
+      const key = await generateKey(portal, name, `spoke for ${variant}`);
+      server.api.setScenario(key, 'ok');
+
+      const dialog = await waitForPrompt(portal);
+      expect(await dialog.getByRole('textbox', { name: 'Connection name' }).inputValue()).toBe(name);
+      // The key never lands in the page's DOM attributes through us: the frame knows an offer id only.
+      const frameSrc = (await portal.locator('iframe').last().getAttribute('src')) ?? '';
+      expect(frameSrc).not.toContain(key);
+      expect(await portal.evaluate((k) => document.documentElement.outerHTML.includes(`="${k}`), key)).toBe(false);
+
+      await dialog.getByRole('button', { name: 'Save connection' }).click();
+      await visible(dialog.getByText(`Saved as “${name}”.`));
+      await dialog.getByRole('button', { name: 'Test now' }).click();
+      await visible(dialog.getByText('Connected'));
+      expect(await promptCount(portal)).toBe(1);
+
+      const item = await savedIn(name);
+      expect(item).toContain('captured');
+      expect(item).toContain(`spoke for ${variant}`);
+      expect(item).toContain('Connected');
+    },
+  );
+
+  it('works on a direct load of the credentials page and stays through in-app navigation', async () => {
+    await portal.goto(`${PORTAL}${CREDENTIALS_PATH}`);
+    await portal.getByRole('tab', { name: 'CREDENTIALS' }).click();
+    await generateKey(portal, 'Direct load');
+    await waitForPrompt(portal);
+    await portal.getByRole('button', { name: 'Close', exact: true }).click();
+    await portal.getByRole('link', { name: 'Users' }).click();
+    await portal.waitForTimeout(500);
+    expect(await promptCount(portal)).toBe(1);
+    await promptFrame(portal).getByRole('button', { name: 'Not now' }).click();
+    await portal.locator('iframe').waitFor({ state: 'detached' });
+  });
+
+  it('Escape answers "Not now", and nothing is saved', async () => {
+    await openCredentialsByNavigation(portal);
+    await generateKey(portal, 'Dismissed by Escape');
+    const dialog = await waitForPrompt(portal);
+    await dialog.getByRole('textbox', { name: 'Connection name' }).press('Escape');
+    await portal.locator('iframe').waitFor({ state: 'detached' });
+    const popup = await extension.openExtensionPage('popup.html');
+    await visible(popup.getByRole('button', { name: 'Add connection' }));
+    expect(await connectionItem(popup, 'Dismissed by Escape').count()).toBe(0);
+    await popup.close();
+  });
+
+  it('Enter saves', async () => {
+    await openCredentialsByNavigation(portal);
+    await generateKey(portal, 'Saved by Enter');
+    const dialog = await waitForPrompt(portal);
+    await dialog.getByRole('textbox', { name: 'Connection name' }).press('Enter');
+    await visible(dialog.getByText('Saved as “Saved by Enter”.'));
+    expect(await savedIn('Saved by Enter')).toContain('captured');
+  });
+
+  it('does not prompt on other portal pages, for unrelated Generate buttons or hex ids', async () => {
+    await portal.goto(`${PORTAL}/`);
+    await portal.waitForTimeout(QUIET_MS);
+    expect(await promptCount(portal)).toBe(0);
+    await portal.goto(`${PORTAL}/settings/administration/users`);
+    await portal.getByRole('button', { name: 'Generate report' }).click();
+    await portal.getByRole('button', { name: 'Generate', exact: true }).click();
+    await portal.waitForTimeout(QUIET_MS);
+    expect(await promptCount(portal)).toBe(0);
+  });
+
+  it('offers to replace the key of a connection with the same name, and the popup can undo it', async () => {
+    await openCredentialsByNavigation(portal);
+    const first = await generateKey(portal, 'Rotated');
+    await (await waitForPrompt(portal)).getByRole('button', { name: 'Save connection' }).click();
+    await visible(promptFrame(portal).getByText('Saved as “Rotated”.'));
+    await promptFrame(portal).getByRole('button', { name: 'Close' }).click();
+    await portal.getByRole('button', { name: 'Close', exact: true }).click();
+
+    const second = await generateKey(portal, 'Rotated');
+    expect(second).not.toBe(first);
+    const dialog = await waitForPrompt(portal);
+    await dialog.getByRole('button', { name: 'Replace key in Rotated' }).click();
+    await visible(dialog.getByText('Key replaced in “Rotated”.'));
+
+    const popup = await extension.openExtensionPage('popup.html');
+    const item = await visible(connectionItem(popup, 'Rotated'));
+    await item.getByRole('button', { name: 'Reveal API key' }).click();
+    await visible(item.getByText(second));
+    await item.getByRole('button', { name: 'Undo key change' }).click();
+    await visible(popup.getByText('Previous key restored in Rotated.'));
+    // The stale reveal is hidden after the change; revealing again shows the restored key.
+    await item.getByRole('button', { name: 'Reveal API key', pressed: false }).click();
+    await visible(item.getByText(first));
+    await popup.close();
+  });
+
+  it('"Never on this site" stops the prompt until allowed again from the popup', async () => {
+    await openCredentialsByNavigation(portal);
+    await generateKey(portal, 'Never one');
+    await (await waitForPrompt(portal)).getByRole('button', { name: 'Never on this site' }).click();
+    await portal.locator('iframe').waitFor({ state: 'detached' });
+    await portal.getByRole('button', { name: 'Close', exact: true }).click();
+    await generateKey(portal, 'Never two');
+    await portal.waitForTimeout(QUIET_MS);
+    expect(await promptCount(portal)).toBe(0);
+
+    const popup = await extension.openExtensionPage('popup.html');
+    await popup.getByText('Settings').click();
+    await popup.getByRole('button', { name: `Allow prompt again on ${PORTAL}` }).click();
+    await visible(popup.getByText('None. The save prompt is offered on every SmartRecruiters site.'));
+    await popup.close();
+
+    await portal.getByRole('button', { name: 'Close', exact: true }).click();
+    await generateKey(portal, 'Never three');
+    await waitForPrompt(portal);
+  });
+});
