@@ -1,11 +1,31 @@
 import { render } from 'preact';
 import { CapturePrompt } from '@/components/CapturePrompt';
+import { createClickGuard } from '@/lib/capture/click-guard';
 import { type PromptSignal, toPromptMessage } from '@/lib/messaging/prompt-channel';
 import '@/components/app.css';
 
 const tell = (signal: PromptSignal) => window.parent.postMessage(toPromptMessage(signal), '*');
 const app = document.getElementById('app')!;
 const offerId = new URLSearchParams(location.search).get('offer') ?? '';
+
+// Clicks count only once the prompt has been fully visible for a moment (see click-guard.ts).
+// `data-armed` lives in this extension page's own DOM, never the portal's.
+const guard = createClickGuard(
+  () => performance.now(),
+  (armed) => (document.body.dataset.armed = String(armed)),
+);
+document.addEventListener(
+  'click',
+  (event) => {
+    if (guard.isArmed()) return;
+    event.preventDefault();
+    event.stopImmediatePropagation();
+  },
+  true,
+);
+// `trackVisibility` (IntersectionObserver v2) is not in TypeScript's DOM types yet.
+const visibility = { trackVisibility: true, delay: 100, threshold: [0, 0.99, 1] } as IntersectionObserverInit;
+new IntersectionObserver((entries) => entries.forEach((entry) => guard.observe(entry)), visibility).observe(app);
 
 render(<CapturePrompt offerId={offerId} close={() => tell({ type: 'close' })} />, app);
 new ResizeObserver(() => tell({ type: 'resize', height: app.scrollHeight })).observe(app);

@@ -61,8 +61,11 @@ export function promptFrame(page: Page): FrameLocator {
   return page.frameLocator(`iframe[title="${PROMPT_TITLE}"]`);
 }
 
+/** Waits for the prompt and for it to accept clicks: it ignores them for its first 500 ms on screen. */
 export async function waitForPrompt(page: Page): Promise<Locator> {
-  return visible(promptFrame(page).getByRole('dialog', { name: PROMPT_TITLE }));
+  const dialog = await visible(promptFrame(page).getByRole('dialog', { name: PROMPT_TITLE }));
+  await promptFrame(page).locator('body[data-armed="true"]').waitFor({ state: 'attached' });
+  return dialog;
 }
 
 export const promptCount = (page: Page) => page.locator(`iframe[title="${PROMPT_TITLE}"]`).count();

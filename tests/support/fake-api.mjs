@@ -16,7 +16,9 @@
 
 export const COMPANY_PATH = '/configuration/company';
 const DEFAULT_SLOW_OK_DELAY_MS = 3_000;
-export const REDIRECT_TARGET = 'https://evil.example/steal';
+// Another host under the mapped domain, so that a browser that did follow would reach this server
+// and be seen doing so.
+export const REDIRECT_TARGET = 'https://attacker.smartrecruiters.com/steal';
 export const RETRY_AFTER_SECONDS = 7;
 
 /**

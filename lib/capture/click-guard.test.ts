@@ -1,0 +1,41 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ARMING_MS, createClickGuard } from './click-guard';
+
+describe('createClickGuard', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('arms only after the prompt has been fully visible for the arming time', () => {
+    const changes: boolean[] = [];
+    const guard = createClickGuard(Date.now, (armed) => changes.push(armed));
+    expect(guard.isArmed()).toBe(false);
+    guard.observe({ isVisible: true, intersectionRatio: 1 });
+    vi.advanceTimersByTime(ARMING_MS - 1);
+    expect(guard.isArmed()).toBe(false);
+    vi.advanceTimersByTime(1);
+    expect(guard.isArmed()).toBe(true);
+    expect(changes.at(-1)).toBe(true);
+  });
+
+  it.each([
+    ['covered or transparent', { isVisible: false, intersectionRatio: 1 }],
+    ['partly off screen', { isVisible: true, intersectionRatio: 0.6 }],
+  ])('disarms, and starts the clock again, when %s', (_, hidden) => {
+    const guard = createClickGuard(Date.now, () => undefined);
+    guard.observe({ isVisible: true, intersectionRatio: 1 });
+    vi.advanceTimersByTime(ARMING_MS);
+    expect(guard.isArmed()).toBe(true);
+    guard.observe(hidden);
+    expect(guard.isArmed()).toBe(false);
+    guard.observe({ isVisible: true, intersectionRatio: 1 });
+    vi.advanceTimersByTime(ARMING_MS / 2);
+    expect(guard.isArmed()).toBe(false);
+  });
+
+  it('falls back to the time rule where the browser cannot tell visibility', () => {
+    const guard = createClickGuard(Date.now, () => undefined);
+    guard.observe({ intersectionRatio: 1 });
+    vi.advanceTimersByTime(ARMING_MS);
+    expect(guard.isArmed()).toBe(true);
+  });
+});

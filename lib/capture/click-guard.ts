@@ -1,0 +1,44 @@
+/** How long the prompt must have been fully visible before a click counts, as password managers do. */
+export const ARMING_MS = 500;
+
+interface VisibilityEntry {
+  isVisible?: boolean;
+  intersectionRatio: number;
+}
+
+/**
+ * Decides whether a click on the prompt is the user's own: the prompt must have been shown,
+ * unobscured and opaque, for ARMING_MS. The portal page owns the frame's container and could
+ * make it transparent or cover it to steer a click (clickjacking). Where the browser can tell
+ * (IntersectionObserver v2's `isVisible`, Chromium), any occlusion, transparency or transform
+ * disarms the prompt; elsewhere the time rule still holds.
+ */
+export function createClickGuard(now: () => number, onChange: (armed: boolean) => void) {
+  let visibleSince: number | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  function update(visible: boolean) {
+    clearTimeout(timer);
+    if (!visible) {
+      visibleSince = undefined;
+      onChange(false);
+      return;
+    }
+    visibleSince ??= now();
+    timer = setTimeout(() => onChange(isArmed()), Math.max(0, visibleSince + ARMING_MS - now()));
+  }
+
+  function isArmed(): boolean {
+    return visibleSince !== undefined && now() - visibleSince >= ARMING_MS;
+  }
+
+  return {
+    /** Feeds one IntersectionObserver entry (or a plain visibility fact where there is no observer). */
+    observe(entry: VisibilityEntry) {
+      update(entry.intersectionRatio >= 0.99 && entry.isVisible !== false);
+    },
+    isArmed,
+  };
+}
+
+export type ClickGuard = ReturnType<typeof createClickGuard>;

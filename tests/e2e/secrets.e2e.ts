@@ -1,0 +1,153 @@
+import type { CDPSession, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  FAKE_KEYS,
+  REDIRECT_TARGET,
+  startFakeSmartRecruiters,
+  type FakeSmartRecruiters,
+} from '../support/fake-smartrecruiters.mjs';
+import { launchExtension, type LaunchedExtension } from '../support/launch-extension.mjs';
+import { addConnection, connectionItem, testItem, visible } from './popup-driver';
+import { PROMPT_TITLE, generateKey, openCredentialsByNavigation, promptFrame, waitForPrompt } from './portal-driver';
+
+/** Every attribute value in the page, shadow roots included: where a leaked key would sit. */
+const allAttributeValues = (page: Page) =>
+  page.evaluate(() => {
+    const values: string[] = [];
+    const visit = (root: Document | ShadowRoot) => {
+      for (const el of root.querySelectorAll('*')) {
+        for (const attr of el.attributes) values.push(attr.value);
+        if (el.shadowRoot) visit(el.shadowRoot);
+      }
+    };
+    visit(document);
+    return values;
+  });
+
+/** Evaluates an expression in our content script's isolated world, through the DevTools protocol. */
+async function evaluateInContentScript(page: Page, expression: string): Promise<string> {
+  const cdp: CDPSession = await page.context().newCDPSession(page);
+  const contexts: Array<{ id: number; name: string; auxData?: { type?: string } }> = [];
+  cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
+  await cdp.send('Runtime.enable');
+  // Chromium names a content script's world after its extension; Playwright has worlds of its own.
+  const isolated = contexts.find((c) => c.auxData?.type === 'isolated' && c.name === 'SmartRecruiters Admin Helper');
+  if (!isolated) throw new Error('no content script world found');
+  const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
+    contextId: isolated.id,
+    expression,
+    awaitPromise: true,
+    returnByValue: true,
+  });
+  await cdp.detach();
+  return exceptionDetails ? `threw: ${exceptionDetails.exception?.description ?? exceptionDetails.text}` : String(result.value);
+}
+
+describe('secrets never leak', () => {
+  let server: FakeSmartRecruiters;
+  let extension: LaunchedExtension;
+  const consoleLines: string[] = [];
+  const requestUrls: string[] = [];
+
+  beforeAll(async () => {
+    server = await startFakeSmartRecruiters();
+    extension = await launchExtension({ port: server.port });
+    extension.context.on('console', (message) => consoleLines.push(message.text()));
+    extension.context.on('request', (request) => requestUrls.push(request.url()));
+    extension.serviceWorker.on('console', (message) => consoleLines.push(message.text()));
+  });
+  afterAll(async () => {
+    await extension?.close();
+    await server?.close();
+  });
+
+  it('keeps a captured and tested key out of consoles, URLs, page attributes and other origins', async () => {
+    const portal = await extension.context.newPage();
+    await portal.bringToFront();
+    await openCredentialsByNavigation(portal);
+    const key = await generateKey(portal, 'Leak check');
+    server.api.setScenario(key, 'invalid');
+    const dialog = await waitForPrompt(portal);
+    await dialog.getByRole('button', { name: 'Save connection' }).click();
+    await dialog.getByRole('button', { name: 'Test now' }).click();
+    await visible(dialog.getByText('Invalid API key'));
+
+    const popup = await extension.openExtensionPage('popup.html');
+    await visible(connectionItem(popup, 'Leak check'));
+    await addConnection(popup, { name: 'Redirecting', key: FAKE_KEYS.redirect });
+    expect(await testItem(popup, 'Redirecting')).toContain('Unexpected response');
+
+    for (const secret of [key, FAKE_KEYS.redirect]) {
+      expect(consoleLines.filter((line) => line.includes(secret))).toEqual([]);
+      expect(requestUrls.filter((url) => url.includes(secret))).toEqual([]);
+      expect(server.requests.filter((r) => r.path.includes(secret))).toEqual([]);
+      // Only the connection's own API host ever received it, and the redirect was not followed.
+      const carriers = server.requests.filter((r) => Object.values(r.headers).some((v) => String(v).includes(secret)));
+      expect(new Set(carriers.map((r) => r.host))).toEqual(new Set(['api.smartrecruiters.com']));
+    }
+    // The redirect target is served by the fake too: had Chromium followed, the server would have seen it.
+    // (DevTools still announces the redirect as a request that is about to be sent; none is.)
+    expect(server.requests.filter((r) => r.host === new URL(REDIRECT_TARGET).host)).toEqual([]);
+    // The portal's own pop-up shows the key (that is the portal's doing); we add it nowhere.
+    const attributes = await allAttributeValues(portal);
+    expect(attributes.filter((value) => value.includes(key))).toEqual([]);
+    expect(await portal.locator(`iframe[title="${PROMPT_TITLE}"]`).getAttribute('src')).not.toContain(key);
+    await popup.close();
+    await portal.close();
+  });
+
+  it('content scripts cannot read the vault', async () => {
+    const portal = await extension.context.newPage();
+    await portal.goto('https://www.smartrecruiters.com/');
+    const answer = await evaluateInContentScript(portal, 'chrome.storage.local.get(null).then((all) => JSON.stringify(all))');
+    // With storage closed to untrusted contexts, Chromium does not even give content scripts the namespace.
+    expect(answer).toMatch(/^threw: /);
+    expect(answer).not.toContain('DCRA1');
+    const session = await evaluateInContentScript(portal, 'chrome.storage.session.get(null).then((all) => JSON.stringify(all))');
+    expect(session).toMatch(/^threw:/);
+    await portal.close();
+  });
+});
+
+describe('the prompt cannot be clickjacked', () => {
+  let server: FakeSmartRecruiters;
+  let extension: LaunchedExtension;
+
+  beforeAll(async () => {
+    server = await startFakeSmartRecruiters();
+    extension = await launchExtension({ port: server.port });
+  });
+  afterAll(async () => {
+    await extension?.close();
+    await server?.close();
+  });
+
+  it('ignores clicks in its first moments and while the page makes it transparent', async () => {
+    const portal = await extension.context.newPage();
+    await portal.bringToFront();
+    await openCredentialsByNavigation(portal);
+    await generateKey(portal, 'Clickjack target');
+    const frame = promptFrame(portal);
+    const dialog = await visible(frame.getByRole('dialog', { name: PROMPT_TITLE }));
+    // Straight away: too soon to be the user's own click.
+    await dialog.getByRole('button', { name: 'Save connection' }).click();
+    await frame.locator('body[data-armed="true"]').waitFor({ state: 'attached' });
+    expect(await dialog.getByText('Saved as').count()).toBe(0);
+
+    // The page owns the frame's container and fades it out over a decoy.
+    await portal.evaluate((title) => {
+      (document.querySelector(`iframe[title="${title}"]`)!.parentElement as HTMLElement).style.opacity = '0.05';
+    }, PROMPT_TITLE);
+    await frame.locator('body[data-armed="false"]').waitFor({ state: 'attached' });
+    await dialog.getByRole('button', { name: 'Save connection' }).click({ force: true });
+    await portal.waitForTimeout(300);
+    expect(await dialog.getByText('Saved as').count()).toBe(0);
+
+    await portal.evaluate((title) => {
+      (document.querySelector(`iframe[title="${title}"]`)!.parentElement as HTMLElement).style.opacity = '';
+    }, PROMPT_TITLE);
+    await frame.locator('body[data-armed="true"]').waitFor({ state: 'attached' });
+    await dialog.getByRole('button', { name: 'Save connection' }).click();
+    await visible(dialog.getByText('Saved as “Clickjack target”.'));
+  });
+});
