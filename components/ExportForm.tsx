@@ -48,7 +48,7 @@ export function ExportForm({ onMessage }: { onMessage(text: string): void }) {
       {mode === 'sealed' && (
         <>
           <PassphraseField id="export-passphrase" label={i18n.t('exportPassphrase')} value={passphrase} onInput={setPassphrase} autocomplete="new-password" />
-          <PassphraseField id="export-repeat" label={i18n.t('repeatPassphrase')} value={repeat} onInput={setRepeat} autocomplete="new-password" />
+          <PassphraseField id="export-repeat" label={i18n.t('repeatExportPassphrase')} value={repeat} onInput={setRepeat} autocomplete="new-password" />
         </>
       )}
       {mode === 'plain' && (

@@ -4,7 +4,6 @@ import { call } from '@/lib/messaging/call';
 import type { ErrorCode } from '@/lib/result';
 import { SETTINGS_STORAGE_KEY, parseSettings } from '@/lib/settings/settings';
 import { PassphraseField } from './PassphraseField';
-import { UnlockForm } from './UnlockForm';
 import { failureText } from './messages';
 import { useLocalKey } from './use-local-key';
 import { useLockStatus } from './use-lock-status';
@@ -13,7 +12,7 @@ const AUTO_LOCK_CHOICES = [5, 15, 30, 60, 240];
 
 type Editing = 'none' | 'set' | 'change' | 'remove';
 
-/** The manager's passphrase settings: set, change, remove, lock, and the auto-lock time. */
+/** The manager's passphrase settings: set, change, remove, and the auto-lock time (Lock is in the header). */
 export function SecuritySection({ onMessage }: { onMessage(text: string): void }) {
   const status = useLockStatus();
   const settings = useLocalKey(SETTINGS_STORAGE_KEY, parseSettings);
@@ -54,17 +53,11 @@ export function SecuritySection({ onMessage }: { onMessage(text: string): void }
     <section class="security" aria-labelledby="security-title">
       <h2 id="security-title">{i18n.t('securityTitle')}</h2>
       <p class="muted">{status.hasPassphrase ? i18n.t('securityOn') : i18n.t('securityOff')}</p>
-      {status.hasPassphrase && !status.unlocked && <UnlockForm idPrefix="manager-unlock" />}
       {editing === 'none' ? (
         <div class="actions">
           {!status.hasPassphrase && (
             <button type="button" class="primary" onClick={() => reset('set')}>
               {i18n.t('setPassphrase')}
-            </button>
-          )}
-          {status.hasPassphrase && status.unlocked && (
-            <button type="button" onClick={() => void call('lock', {})}>
-              {i18n.t('lock')}
             </button>
           )}
           {status.hasPassphrase && (

@@ -47,6 +47,23 @@ export type Handlers = {
 
 const isOpen = (c: Connection) => c.key.kind === 'plain';
 
+/**
+ * Every request from the user counts as activity for auto-lock, except asking whether the vault
+ * is locked: pages ask that whenever storage changes, and activity itself changes storage.
+ */
+function countingActivity(handlers: Handlers, sessionKeys: SessionKeys): Handlers {
+  const counted = { ...handlers } as Record<MessageName, (data: never, caller: Caller) => Promise<unknown>>;
+  for (const name of Object.keys(handlers) as MessageName[]) {
+    if (name === 'lockStatus') continue;
+    const handle = counted[name];
+    counted[name] = async (data, caller) => {
+      await sessionKeys.touch();
+      return handle(data, caller);
+    };
+  }
+  return counted as Handlers;
+}
+
 export function createHandlers(deps: BackgroundDeps): Handlers {
   const { vault, settings, offers, limiter, sessionKeys } = deps;
   const ctx = () => ({ now: deps.now(), newId: deps.newId });
@@ -69,7 +86,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     return connection ? ok(connection) : fail('not-found');
   }
 
-  return {
+  return countingActivity({
     addConnection: (input) => vault.change((state) => addConnection(state, input, 'typed', ctx())),
 
     updateConnection: ({ id, patch }) => vault.change((state) => updateConnection(state, id, patch, ctx())),
@@ -169,7 +186,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       const read = await vault.read();
       if (!read.ok) return read;
       const hasPassphrase = read.value.lock !== undefined;
-      return ok({ hasPassphrase, unlocked: !hasPassphrase || (await sessionKeys.get()) !== undefined });
+      return ok({ hasPassphrase, unlocked: !hasPassphrase || (await sessionKeys.isUnlocked()) });
     },
 
     setPassphrase: async ({ passphrase }) => {
@@ -219,5 +236,5 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       if (!backup.ok) return fail(backup.problem);
       return vault.change((state) => applyImport(state, backup.entries, conflicts, ctx()));
     },
-  };
+  }, sessionKeys);
 }

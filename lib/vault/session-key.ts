@@ -1,35 +1,46 @@
 import { z } from 'zod';
 import { exportRawKey, importRawKey } from '../crypto/passphrase-key';
 import type { StorageAreaLike } from '../storage/storage-area';
+import { createSerialQueue } from './serial-queue';
 
-const SESSION_KEY = 'unlockedKey';
-export const DEFAULT_AUTO_LOCK_MS = 15 * 60_000;
+export const SESSION_KEY = 'unlockedKey';
 
 const unlockedSchema = z.object({ raw: z.string(), idleMs: z.number().positive(), lastUsedAt: z.number() });
+type Unlocked = z.infer<typeof unlockedSchema>;
 
 /**
  * The unlocked vault key, kept in session storage: memory only, gone when the browser closes,
- * and closed to content scripts. It also expires after `idleMs` without use (auto-lock).
+ * and closed to content scripts. It expires after `idleMs` without activity (auto-lock). Reads and
+ * writes are queued: activity that extends the idle time must not bring back a key just cleared.
  */
 export function createSessionKeys(area: StorageAreaLike, now: () => number) {
-  async function clear() {
+  const enqueue = createSerialQueue();
+
+  async function current(): Promise<Unlocked | undefined> {
+    const stored = unlockedSchema.safeParse((await area.get(SESSION_KEY))[SESSION_KEY]);
+    if (!stored.success) return undefined;
+    if (now() - stored.data.lastUsedAt <= stored.data.idleMs) return stored.data;
     await area.set({ [SESSION_KEY]: null });
+    return undefined;
   }
+
   return {
-    async get(): Promise<CryptoKey | undefined> {
-      const stored = unlockedSchema.safeParse((await area.get(SESSION_KEY))[SESSION_KEY]);
-      if (!stored.success) return undefined;
-      if (now() - stored.data.lastUsedAt > stored.data.idleMs) {
-        await clear();
-        return undefined;
-      }
-      await area.set({ [SESSION_KEY]: { ...stored.data, lastUsedAt: now() } });
-      return importRawKey(stored.data.raw);
-    },
-    async set(key: CryptoKey, idleMs: number): Promise<void> {
-      await area.set({ [SESSION_KEY]: { raw: await exportRawKey(key), idleMs, lastUsedAt: now() } });
-    },
-    clear,
+    /** The key, while the vault is unlocked. Reading it is not activity: see touch(). */
+    get: (): Promise<CryptoKey | undefined> =>
+      enqueue(async () => {
+        const unlocked = await current();
+        return unlocked && importRawKey(unlocked.raw);
+      }),
+    isUnlocked: (): Promise<boolean> => enqueue(async () => (await current()) !== undefined),
+    /** The user did something: the idle clock starts again (if the vault is unlocked at all). */
+    touch: (): Promise<void> =>
+      enqueue(async () => {
+        const unlocked = await current();
+        if (unlocked) await area.set({ [SESSION_KEY]: { ...unlocked, lastUsedAt: now() } });
+      }),
+    set: (key: CryptoKey, idleMs: number): Promise<void> =>
+      enqueue(async () => area.set({ [SESSION_KEY]: { raw: await exportRawKey(key), idleMs, lastUsedAt: now() } })),
+    clear: (): Promise<void> => enqueue(() => area.set({ [SESSION_KEY]: null })),
   };
 }
 

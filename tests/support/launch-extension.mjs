@@ -15,7 +15,7 @@ import { chromium } from 'playwright-core';
 /** @typedef {import('playwright-core').Worker} Worker */
 /**
  * @typedef {object} LaunchOptions
- * @property {string} [extensionDir] Built extension, relative to the repository root; default .output/chrome-mv3.
+ * @property {string} [extensionDir] Built extension, relative to the repository root; default $EXTENSION_DIR, else .output/chrome-mv3.
  * @property {number} port Port of the fake SmartRecruiters server. Required so that no run can reach the real hosts.
  * @property {boolean} [headless] Default true.
  */
@@ -30,11 +30,10 @@ import { chromium } from 'playwright-core';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-/** @param {string} extensionDir @param {number} port */
+/** @param {string | null} extensionDir null: no extension (launchWithoutExtension) @param {number} port */
 function chromiumArgs(extensionDir, port) {
   return [
-    `--disable-extensions-except=${extensionDir}`,
-    `--load-extension=${extensionDir}`,
+    ...(extensionDir === null ? [] : [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`]),
     // The bare domain is not matched by the wildcard.
     `--host-resolver-rules=MAP *.smartrecruiters.com 127.0.0.1:${port}, MAP smartrecruiters.com 127.0.0.1:${port}`,
     // The fake's certificate is self-signed and made per run.
@@ -60,6 +59,9 @@ async function closeWelcomeTab(context, extensionId) {
   const welcome =
     context.pages().find(isWelcome) ??
     (await context.waitForEvent('page', { predicate: isWelcome, timeout: 5_000 }).catch(() => undefined));
+  // Closed while still loading, the tab takes the extension's message bundle down with it: every
+  // extension page of the session then gets empty i18n strings. Let it finish first.
+  await welcome?.waitForLoadState('load');
   await welcome?.close();
 }
 
@@ -67,7 +69,7 @@ async function closeWelcomeTab(context, extensionId) {
  * @param {LaunchOptions} options
  * @returns {Promise<LaunchedExtension>}
  */
-export async function launchExtension({ extensionDir = '.output/chrome-mv3', port, headless = true }) {
+export async function launchExtension({ extensionDir = process.env.EXTENSION_DIR || '.output/chrome-mv3', port, headless = true }) {
   if (!Number.isInteger(port) || port <= 0) throw new Error(`launchExtension needs the fake server's port, got ${port}`);
   const dir = path.resolve(REPO_ROOT, extensionDir);
   if (!existsSync(path.join(dir, 'manifest.json'))) {
@@ -114,6 +116,36 @@ export async function launchExtension({ extensionDir = '.output/chrome-mv3', por
   } catch (error) {
     // A build without a background would otherwise leave Chromium running after the failure.
     await close();
+    throw error;
+  }
+}
+
+/**
+ * The same Chromium, flags and host mapping as launchExtension, with no extension loaded: the
+ * baseline tests/bench/ compares the extension's cost on portal pages against.
+ *
+ * @param {{ port: number, headless?: boolean }} options
+ * @returns {Promise<{ context: BrowserContext, close: () => Promise<void> }>}
+ */
+export async function launchWithoutExtension({ port, headless = true }) {
+  if (!Number.isInteger(port) || port <= 0) throw new Error(`launchWithoutExtension needs the fake server's port, got ${port}`);
+  const profileDir = await mkdtemp(path.join(os.tmpdir(), 'sr-helper-profile-'));
+  const removeProfile = () => rm(profileDir, { recursive: true, force: true });
+  try {
+    const context = await chromium.launchPersistentContext(profileDir, {
+      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+      headless,
+      args: chromiumArgs(null, port),
+    });
+    return {
+      context,
+      async close() {
+        await context.close();
+        await removeProfile();
+      },
+    };
+  } catch (error) {
+    await removeProfile();
     throw error;
   }
 }

@@ -1,0 +1,122 @@
+/// <reference types="chrome" />
+import { readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FAKE_KEYS, startFakeSmartRecruiters, type FakeSmartRecruiters } from '../support/fake-smartrecruiters.mjs';
+import { launchExtension, type LaunchedExtension } from '../support/launch-extension.mjs';
+import { addConnection, connectionItem, gone, visible } from './popup-driver';
+import { generateKey, openCredentialsByNavigation, promptFrame, waitForPrompt } from './portal-driver';
+
+const PASSPHRASE = 'correct horse battery';
+const storedVault = (extension: LaunchedExtension) =>
+  extension.serviceWorker.evaluate(async () => JSON.stringify(await chrome.storage.local.get('vault')));
+
+describe('passphrase lock, capture while locked, export and import', () => {
+  let server: FakeSmartRecruiters;
+  let extension: LaunchedExtension;
+  let manager: Page;
+
+  beforeAll(async () => {
+    server = await startFakeSmartRecruiters();
+    extension = await launchExtension({ port: server.port });
+    manager = await extension.openExtensionPage('options.html');
+  });
+  afterAll(async () => {
+    await extension?.close();
+    await server?.close();
+  });
+
+  it('sets a passphrase, locks, refuses a wrong one and unlocks', async () => {
+    await addConnection(manager, { name: 'Kept safe', key: FAKE_KEYS.ok });
+    await visible(connectionItem(manager, 'Kept safe'));
+    expect(await storedVault(extension)).toContain(FAKE_KEYS.ok);
+
+    await manager.getByRole('button', { name: 'Set passphrase' }).click();
+    await visible(manager.getByText('If you forget the passphrase, the keys cannot be recovered.'));
+    await manager.getByLabel('New passphrase').fill(PASSPHRASE);
+    await manager.getByLabel('Repeat passphrase', { exact: true }).fill(PASSPHRASE);
+    await manager.getByRole('button', { name: 'Save passphrase' }).click();
+    await visible(manager.getByText('Passphrase saved. Keys are encrypted.'));
+    const sealed = await storedVault(extension);
+    expect(sealed).not.toContain(FAKE_KEYS.ok);
+    expect(sealed).toContain('Kept safe');
+
+    const popup = await extension.openExtensionPage('popup.html');
+    await popup.getByRole('button', { name: 'Lock' }).click();
+    await popup.getByLabel('Passphrase').fill('not the passphrase');
+    await popup.getByRole('button', { name: 'Unlock' }).click();
+    await visible(popup.getByText('That passphrase is not right.'));
+    // Locked: the list still shows, the key does not.
+    const item = await visible(connectionItem(popup, 'Kept safe'));
+    await item.getByRole('button', { name: 'Reveal API key' }).click();
+    await visible(popup.getByText('The vault is locked.'));
+    expect(await item.textContent()).not.toContain(FAKE_KEYS.ok);
+
+    await popup.getByLabel('Passphrase').fill(PASSPHRASE);
+    await popup.getByRole('button', { name: 'Unlock' }).click();
+    await gone(popup.getByRole('button', { name: 'Unlock' }));
+    await item.getByRole('button', { name: 'Test connection' }).click();
+    await visible(item.getByText('Connected'));
+    await popup.close();
+  });
+
+  it('asks for the passphrase in the prompt when a key is captured while locked', async () => {
+    await manager.getByRole('button', { name: 'Lock' }).click();
+    await visible(manager.getByRole('button', { name: 'Unlock' }));
+    const portal = await extension.context.newPage();
+    await portal.bringToFront();
+    await openCredentialsByNavigation(portal);
+    const key = await generateKey(portal, 'Captured while locked');
+    const dialog = await waitForPrompt(portal);
+    await dialog.getByRole('button', { name: 'Save connection' }).click();
+    const prompt = promptFrame(portal);
+    await prompt.getByLabel('Passphrase').fill(PASSPHRASE);
+    await prompt.getByRole('button', { name: 'Unlock' }).click();
+    await visible(dialog.getByText('Saved as “Captured while locked”.'));
+    expect(await storedVault(extension)).not.toContain(key);
+    await portal.close();
+  });
+
+  it('exports encrypted, and imports back all or nothing after a preview', async () => {
+    await manager.bringToFront();
+    await gone(manager.getByRole('button', { name: 'Unlock' }));
+    await manager.getByLabel('Export passphrase', { exact: true }).fill('backup passphrase');
+    await manager.getByLabel('Repeat export passphrase').fill('backup passphrase');
+    const downloading = manager.waitForEvent('download');
+    await manager.getByRole('button', { name: 'Export' }).click();
+    const file = path.join(os.tmpdir(), `sr-backup-${process.pid}.json`);
+    await (await downloading).saveAs(file);
+    const text = await readFile(file, 'utf8');
+    expect(text).not.toContain(FAKE_KEYS.ok);
+    expect(JSON.parse(text)).toMatchObject({ keys: 'sealed', connections: [{ name: 'Kept safe' }, { name: 'Captured while locked' }] });
+
+    await connectionItem(manager, 'Kept safe').getByRole('button', { name: 'Delete' }).click();
+    await gone(connectionItem(manager, 'Kept safe'));
+
+    // A hostile file first: refused with a clear message, nothing changes.
+    const hostile = path.join(os.tmpdir(), `sr-hostile-${process.pid}.json`);
+    await writeFile(hostile, `{"__proto__":{"polluted":true},${text.trim().slice(1)}`);
+    await manager.getByLabel('Backup file').setInputFiles(hostile);
+    await manager.getByLabel('Backup passphrase').fill('backup passphrase');
+    await manager.getByRole('button', { name: 'Preview import' }).click();
+    await visible(manager.getByText('This file is not a valid backup'));
+
+    await manager.getByLabel('Backup file').setInputFiles(file);
+    await manager.getByLabel('Backup passphrase').fill('wrong passphrase');
+    await manager.getByRole('button', { name: 'Preview import' }).click();
+    await visible(manager.getByText('That is not the passphrase of this backup.'));
+    await manager.getByLabel('Backup passphrase').fill('backup passphrase');
+    await manager.getByRole('button', { name: 'Preview import' }).click();
+    const preview = await visible(manager.getByRole('region', { name: 'Preview import' }));
+    expect(await preview.textContent()).toContain('Kept safe: new');
+    expect(await preview.textContent()).toContain('Captured while locked: already here');
+    await preview.getByRole('button', { name: 'Import' }).click();
+    await visible(manager.getByText('Imported 1 new, replaced 0.'));
+    const back = await visible(connectionItem(manager, 'Kept safe'));
+    expect(await back.textContent()).toContain('imported');
+    await back.getByRole('button', { name: 'Reveal API key' }).click();
+    await visible(back.getByText(FAKE_KEYS.ok));
+  });
+});
