@@ -123,10 +123,12 @@ function createResponders(slowOkDelayMs) {
 }
 
 /**
- * @param {{ slowOkDelayMs?: number }} [options]
+ * @param {{ slowOkDelayMs?: number, unknownKeys?: Scenario }} [options] `unknownKeys`: how a key
+ *   nobody registered is answered; by default as the real API answers a wrong key (401). The demo
+ *   makes every freshly generated replica key work.
  * @returns {{ handle: Responder, setScenario: (key: string, scenario: Scenario) => void }}
  */
-export function createFakeApi({ slowOkDelayMs = DEFAULT_SLOW_OK_DELAY_MS } = {}) {
+export function createFakeApi({ slowOkDelayMs = DEFAULT_SLOW_OK_DELAY_MS, unknownKeys } = {}) {
   const responders = createResponders(slowOkDelayMs);
   /** @type {Map<string, Scenario>} */
   const scenarios = new Map(
@@ -142,7 +144,7 @@ export function createFakeApi({ slowOkDelayMs = DEFAULT_SLOW_OK_DELAY_MS } = {})
         return;
       }
       const key = req.headers['x-smarttoken'];
-      const scenario = typeof key === 'string' ? scenarios.get(key) : undefined;
+      const scenario = typeof key === 'string' ? (scenarios.get(key) ?? unknownKeys) : undefined;
       (scenario ? responders[scenario] : unauthorized)(req, res);
     },
     setScenario(key, scenario) {

@@ -24,7 +24,9 @@ export { DEFAULT_PORTAL_DIR, TEST_BED_PREFIX } from './fake-portal.mjs';
  * @typedef {object} FakeSmartRecruitersOptions
  * @property {number} [port] 0 (the default) picks a free port.
  * @property {string} [portalDir] Folder served for www.smartrecruiters.com; default tests/fixtures/portal.
+ * @property {Record<string, string>} [mounts] Extra folders served on www under URL prefixes (see fake-portal.mjs); none by default.
  * @property {number} [slowOkDelayMs] How long the slowOk scenario waits before answering.
+ * @property {import('./fake-api.mjs').Scenario} [unknownKeys] How keys nobody registered are answered; default 401.
  */
 /**
  * @typedef {object} FakeSmartRecruiters
@@ -45,9 +47,9 @@ const hostnameOf = (hostHeader = '') => hostHeader.replace(/:\d+$/, '').replace(
  * @param {FakeSmartRecruitersOptions} [options]
  * @returns {Promise<FakeSmartRecruiters>}
  */
-export async function startFakeSmartRecruiters({ port = 0, portalDir, slowOkDelayMs } = {}) {
-  const api = createFakeApi({ slowOkDelayMs });
-  const portal = createFakePortal({ portalDir });
+export async function startFakeSmartRecruiters({ port = 0, portalDir, mounts, slowOkDelayMs, unknownKeys } = {}) {
+  const api = createFakeApi({ slowOkDelayMs, unknownKeys });
+  const portal = createFakePortal({ portalDir, mounts });
   /** @type {RecordedRequest[]} */
   const requests = [];
 
