@@ -1,7 +1,5 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startFakeSmartRecruiters, type FakeSmartRecruiters } from '../support/fake-smartrecruiters.mjs';
-import { launchExtension, type LaunchedExtension } from '../support/launch-extension.mjs';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { connectionItem, visible } from './popup-driver';
 import {
   CREDENTIALS_PATH,
@@ -12,32 +10,23 @@ import {
   promptFrame,
   waitForPrompt,
 } from './portal-driver';
+import { useTestBed } from './test-bed';
 
 /** Long enough for a prompt that was going to appear to have appeared (it takes a frame). */
 const QUIET_MS = 1_500;
 
 describe('capture: a freshly generated key is offered and saved in one click', () => {
-  let server: FakeSmartRecruiters;
-  let extension: LaunchedExtension;
+  const bed = useTestBed();
   let portal: Page;
-
-  beforeAll(async () => {
-    server = await startFakeSmartRecruiters();
-    extension = await launchExtension({ port: server.port });
-  });
-  afterAll(async () => {
-    await extension?.close();
-    await server?.close();
-  });
   beforeEach(async () => {
     await portal?.close();
-    portal = await extension.context.newPage();
+    portal = await bed.extension.context.newPage();
     // The first-run manager tab opens on install; the admin's portal tab is the one in front.
     await portal.bringToFront();
   });
 
   async function savedIn(name: string): Promise<string> {
-    const popup = await extension.openExtensionPage('popup.html');
+    const popup = await bed.extension.openExtensionPage('popup.html');
     try {
       return (await (await visible(connectionItem(popup, name))).textContent()) ?? '';
     } finally {
@@ -51,7 +40,7 @@ describe('capture: a freshly generated key is offered and saved in one click', (
       await openCredentialsByNavigation(portal, variant);
       const name = `ServiceNow ${variant}`;
       const key = await generateKey(portal, name, `spoke for ${variant}`);
-      server.api.setScenario(key, 'ok');
+      bed.server.api.setScenario(key, 'ok');
 
       const dialog = await waitForPrompt(portal);
       expect(await dialog.getByRole('textbox', { name: 'Connection name' }).inputValue()).toBe(name);
@@ -92,7 +81,7 @@ describe('capture: a freshly generated key is offered and saved in one click', (
     const dialog = await waitForPrompt(portal);
     await dialog.getByRole('textbox', { name: 'Connection name' }).press('Escape');
     await portal.locator('iframe').waitFor({ state: 'detached' });
-    const popup = await extension.openExtensionPage('popup.html');
+    const popup = await bed.extension.openExtensionPage('popup.html');
     await visible(popup.getByRole('button', { name: 'Add connection' }));
     expect(await connectionItem(popup, 'Dismissed by Escape').count()).toBe(0);
     await popup.close();
@@ -132,7 +121,7 @@ describe('capture: a freshly generated key is offered and saved in one click', (
     await dialog.getByRole('button', { name: 'Replace key in Rotated' }).click();
     await visible(dialog.getByText('Key replaced in “Rotated”.'));
 
-    const popup = await extension.openExtensionPage('popup.html');
+    const popup = await bed.extension.openExtensionPage('popup.html');
     const item = await visible(connectionItem(popup, 'Rotated'));
     await item.getByRole('button', { name: 'Reveal API key' }).click();
     await visible(item.getByText(second));
@@ -154,7 +143,7 @@ describe('capture: a freshly generated key is offered and saved in one click', (
     await portal.waitForTimeout(QUIET_MS);
     expect(await promptCount(portal)).toBe(0);
 
-    const popup = await extension.openExtensionPage('popup.html');
+    const popup = await bed.extension.openExtensionPage('popup.html');
     await popup.getByText('Settings').click();
     await popup.getByRole('button', { name: `Allow prompt again on ${PORTAL}` }).click();
     await visible(popup.getByText('None. The save prompt is offered on every SmartRecruiters site.'));

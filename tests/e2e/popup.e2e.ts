@@ -1,31 +1,16 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  FAKE_KEYS,
-  REDIRECT_TARGET,
-  startFakeSmartRecruiters,
-  type FakeSmartRecruiters,
-} from '../support/fake-smartrecruiters.mjs';
-import { launchExtension, type LaunchedExtension } from '../support/launch-extension.mjs';
-import { addConnection, connectionItem, gone, testItem, visible } from './popup-driver';
 import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { FAKE_KEYS, REDIRECT_TARGET } from '../support/fake-smartrecruiters.mjs';
+import { addConnection, connectionItem, gone, testItem, visible } from './popup-driver';
+import { useTestBed } from './test-bed';
 
 describe('popup: manage and test connections in the built extension', () => {
-  let server: FakeSmartRecruiters;
-  let extension: LaunchedExtension;
+  const bed = useTestBed();
   let popup: Page;
-
-  beforeAll(async () => {
-    server = await startFakeSmartRecruiters();
-    extension = await launchExtension({ port: server.port });
-  });
-  afterAll(async () => {
-    await extension?.close();
-    await server?.close();
-  });
   beforeEach(async () => {
-    server.clearRequests();
+    bed.server.clearRequests();
     await popup?.close();
-    popup = await extension.openExtensionPage('popup.html');
+    popup = await bed.extension.openExtensionPage('popup.html');
   });
 
   it('adds a connection and explains a working key', async () => {
@@ -44,12 +29,12 @@ describe('popup: manage and test connections in the built extension', () => {
     expect(result).toContain('Acme Corp');
     expect(result).toContain('GET https://api.smartrecruiters.com/configuration/company');
     // The key went to its own API host and nowhere else.
-    const carriers = server.requests.filter((r) => Object.values(r.headers).some((v) => String(v).includes(FAKE_KEYS.ok)));
+    const carriers = bed.server.requests.filter((r) => Object.values(r.headers).some((v) => String(v).includes(FAKE_KEYS.ok)));
     expect(carriers.map((r) => r.host)).toEqual(['api.smartrecruiters.com']);
 
     // Results persist with the connection: a new popup shows them.
     await popup.close();
-    popup = await extension.openExtensionPage('popup.html');
+    popup = await bed.extension.openExtensionPage('popup.html');
     expect(await (await visible(connectionItem(popup, 'ServiceNow prod'))).textContent()).toContain('Connected');
   });
 
@@ -70,8 +55,8 @@ describe('popup: manage and test connections in the built extension', () => {
     expect(result).toContain(fact);
     if (scenario === 'redirect') {
       // Reported, not obeyed: the only request is the one to the API.
-      expect(server.requests.map((r) => r.host)).toEqual(['api.smartrecruiters.com']);
-      expect(server.requests.map((r) => r.path)).not.toContain(new URL(REDIRECT_TARGET).pathname);
+      expect(bed.server.requests.map((r) => r.host)).toEqual(['api.smartrecruiters.com']);
+      expect(bed.server.requests.map((r) => r.path)).not.toContain(new URL(REDIRECT_TARGET).pathname);
     }
   });
 

@@ -1,14 +1,9 @@
 import type { CDPSession, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  FAKE_KEYS,
-  REDIRECT_TARGET,
-  startFakeSmartRecruiters,
-  type FakeSmartRecruiters,
-} from '../support/fake-smartrecruiters.mjs';
-import { launchExtension, type LaunchedExtension } from '../support/launch-extension.mjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { FAKE_KEYS, REDIRECT_TARGET } from '../support/fake-smartrecruiters.mjs';
 import { addConnection, connectionItem, testItem, visible } from './popup-driver';
 import { PROMPT_TITLE, generateKey, openCredentialsByNavigation, promptFrame, waitForPrompt } from './portal-driver';
+import { useTestBed } from './test-bed';
 
 /** Every attribute value in the page, shadow roots included: where a leaked key would sit. */
 const allAttributeValues = (page: Page) =>
@@ -44,35 +39,28 @@ async function evaluateInContentScript(page: Page, expression: string): Promise<
 }
 
 describe('secrets never leak', () => {
-  let server: FakeSmartRecruiters;
-  let extension: LaunchedExtension;
+  const bed = useTestBed();
   const consoleLines: string[] = [];
   const requestUrls: string[] = [];
 
-  beforeAll(async () => {
-    server = await startFakeSmartRecruiters();
-    extension = await launchExtension({ port: server.port });
-    extension.context.on('console', (message) => consoleLines.push(message.text()));
-    extension.context.on('request', (request) => requestUrls.push(request.url()));
-    extension.serviceWorker.on('console', (message) => consoleLines.push(message.text()));
-  });
-  afterAll(async () => {
-    await extension?.close();
-    await server?.close();
+  beforeAll(() => {
+    bed.extension.context.on('console', (message) => consoleLines.push(message.text()));
+    bed.extension.context.on('request', (request) => requestUrls.push(request.url()));
+    bed.extension.serviceWorker.on('console', (message) => consoleLines.push(message.text()));
   });
 
   it('keeps a captured and tested key out of consoles, URLs, page attributes and other origins', async () => {
-    const portal = await extension.context.newPage();
+    const portal = await bed.extension.context.newPage();
     await portal.bringToFront();
     await openCredentialsByNavigation(portal);
     const key = await generateKey(portal, 'Leak check');
-    server.api.setScenario(key, 'invalid');
+    bed.server.api.setScenario(key, 'invalid');
     const dialog = await waitForPrompt(portal);
     await dialog.getByRole('button', { name: 'Save connection' }).click();
     await dialog.getByRole('button', { name: 'Test now' }).click();
     await visible(dialog.getByText('Invalid API key'));
 
-    const popup = await extension.openExtensionPage('popup.html');
+    const popup = await bed.extension.openExtensionPage('popup.html');
     await visible(connectionItem(popup, 'Leak check'));
     await addConnection(popup, { name: 'Redirecting', key: FAKE_KEYS.redirect });
     expect(await testItem(popup, 'Redirecting')).toContain('Unexpected response');
@@ -80,14 +68,14 @@ describe('secrets never leak', () => {
     for (const secret of [key, FAKE_KEYS.redirect]) {
       expect(consoleLines.filter((line) => line.includes(secret))).toEqual([]);
       expect(requestUrls.filter((url) => url.includes(secret))).toEqual([]);
-      expect(server.requests.filter((r) => r.path.includes(secret))).toEqual([]);
+      expect(bed.server.requests.filter((r) => r.path.includes(secret))).toEqual([]);
       // Only the connection's own API host ever received it, and the redirect was not followed.
-      const carriers = server.requests.filter((r) => Object.values(r.headers).some((v) => String(v).includes(secret)));
+      const carriers = bed.server.requests.filter((r) => Object.values(r.headers).some((v) => String(v).includes(secret)));
       expect(new Set(carriers.map((r) => r.host))).toEqual(new Set(['api.smartrecruiters.com']));
     }
     // The redirect target is served by the fake too: had Chromium followed, the server would have seen it.
     // (DevTools still announces the redirect as a request that is about to be sent; none is.)
-    expect(server.requests.filter((r) => r.host === new URL(REDIRECT_TARGET).host)).toEqual([]);
+    expect(bed.server.requests.filter((r) => r.host === new URL(REDIRECT_TARGET).host)).toEqual([]);
     // The portal's own pop-up shows the key (that is the portal's doing); we add it nowhere.
     const attributes = await allAttributeValues(portal);
     expect(attributes.filter((value) => value.includes(key))).toEqual([]);
@@ -97,7 +85,7 @@ describe('secrets never leak', () => {
   });
 
   it('content scripts cannot read the vault', async () => {
-    const portal = await extension.context.newPage();
+    const portal = await bed.extension.context.newPage();
     await portal.goto('https://www.smartrecruiters.com/');
     const answer = await evaluateInContentScript(portal, 'chrome.storage.local.get(null).then((all) => JSON.stringify(all))');
     // With storage closed to untrusted contexts, Chromium does not even give content scripts the namespace.
@@ -110,20 +98,10 @@ describe('secrets never leak', () => {
 });
 
 describe('the prompt cannot be clickjacked', () => {
-  let server: FakeSmartRecruiters;
-  let extension: LaunchedExtension;
-
-  beforeAll(async () => {
-    server = await startFakeSmartRecruiters();
-    extension = await launchExtension({ port: server.port });
-  });
-  afterAll(async () => {
-    await extension?.close();
-    await server?.close();
-  });
+  const bed = useTestBed();
 
   it('ignores clicks in its first moments and while the page makes it transparent', async () => {
-    const portal = await extension.context.newPage();
+    const portal = await bed.extension.context.newPage();
     await portal.bringToFront();
     await openCredentialsByNavigation(portal);
     await generateKey(portal, 'Clickjack target');

@@ -3,35 +3,29 @@ import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FAKE_KEYS, startFakeSmartRecruiters, type FakeSmartRecruiters } from '../support/fake-smartrecruiters.mjs';
-import { launchExtension, type LaunchedExtension } from '../support/launch-extension.mjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { FAKE_KEYS } from '../support/fake-smartrecruiters.mjs';
+import type { LaunchedExtension } from '../support/launch-extension.mjs';
 import { addConnection, connectionItem, gone, visible } from './popup-driver';
 import { generateKey, openCredentialsByNavigation, promptFrame, waitForPrompt } from './portal-driver';
+import { useTestBed } from './test-bed';
 
 const PASSPHRASE = 'correct horse battery';
 const storedVault = (extension: LaunchedExtension) =>
   extension.serviceWorker.evaluate(async () => JSON.stringify(await chrome.storage.local.get('vault')));
 
 describe('passphrase lock, capture while locked, export and import', () => {
-  let server: FakeSmartRecruiters;
-  let extension: LaunchedExtension;
+  const bed = useTestBed();
   let manager: Page;
 
   beforeAll(async () => {
-    server = await startFakeSmartRecruiters();
-    extension = await launchExtension({ port: server.port });
-    manager = await extension.openExtensionPage('options.html');
-  });
-  afterAll(async () => {
-    await extension?.close();
-    await server?.close();
+    manager = await bed.extension.openExtensionPage('options.html');
   });
 
   it('sets a passphrase, locks, refuses a wrong one and unlocks', async () => {
     await addConnection(manager, { name: 'Kept safe', key: FAKE_KEYS.ok });
     await visible(connectionItem(manager, 'Kept safe'));
-    expect(await storedVault(extension)).toContain(FAKE_KEYS.ok);
+    expect(await storedVault(bed.extension)).toContain(FAKE_KEYS.ok);
 
     await manager.getByRole('button', { name: 'Set passphrase' }).click();
     await visible(manager.getByText('If you forget the passphrase, the keys cannot be recovered.'));
@@ -39,11 +33,11 @@ describe('passphrase lock, capture while locked, export and import', () => {
     await manager.getByLabel('Repeat passphrase', { exact: true }).fill(PASSPHRASE);
     await manager.getByRole('button', { name: 'Save passphrase' }).click();
     await visible(manager.getByText('Passphrase saved. Keys are encrypted.'));
-    const sealed = await storedVault(extension);
+    const sealed = await storedVault(bed.extension);
     expect(sealed).not.toContain(FAKE_KEYS.ok);
     expect(sealed).toContain('Kept safe');
 
-    const popup = await extension.openExtensionPage('popup.html');
+    const popup = await bed.extension.openExtensionPage('popup.html');
     await popup.getByRole('button', { name: 'Lock' }).click();
     await popup.getByLabel('Passphrase').fill('not the passphrase');
     await popup.getByRole('button', { name: 'Unlock' }).click();
@@ -65,7 +59,7 @@ describe('passphrase lock, capture while locked, export and import', () => {
   it('asks for the passphrase in the prompt when a key is captured while locked', async () => {
     await manager.getByRole('button', { name: 'Lock' }).click();
     await visible(manager.getByRole('button', { name: 'Unlock' }));
-    const portal = await extension.context.newPage();
+    const portal = await bed.extension.context.newPage();
     await portal.bringToFront();
     await openCredentialsByNavigation(portal);
     const key = await generateKey(portal, 'Captured while locked');
@@ -75,7 +69,7 @@ describe('passphrase lock, capture while locked, export and import', () => {
     await prompt.getByLabel('Passphrase').fill(PASSPHRASE);
     await prompt.getByRole('button', { name: 'Unlock' }).click();
     await visible(dialog.getByText('Saved as “Captured while locked”.'));
-    expect(await storedVault(extension)).not.toContain(key);
+    expect(await storedVault(bed.extension)).not.toContain(key);
     await portal.close();
   });
 
