@@ -7,6 +7,7 @@ import type { OfferView } from '@/lib/messaging/protocol';
 import { TestResultView } from './TestResultView';
 import { UnlockForm } from './UnlockForm';
 import { failureText, inputErrorText } from './messages';
+import { ErrorAlert } from './ErrorAlert';
 
 type Phase =
   | { kind: 'loading' }
@@ -108,11 +109,7 @@ export function CapturePrompt({ offerId, close }: { offerId: string; close(): vo
             )}
           </div>
           {phase.offer.conflict && <p class="muted">{i18n.t('promptConflict', [phase.offer.conflict.name])}</p>}
-          {failure && (
-            <p role="alert" class="error">
-              {failure}
-            </p>
-          )}
+          <ErrorAlert text={failure} />
           <div class="actions">
             <button type="submit" class="primary">
               {i18n.t('promptSave')}
@@ -142,11 +139,7 @@ export function CapturePrompt({ offerId, close }: { offerId: string; close(): vo
             {phase.testing && <p class="muted">{i18n.t('testing')}</p>}
             {phase.result && <TestResultView result={phase.result} />}
           </div>
-          {failure && (
-            <p role="alert" class="error">
-              {failure}
-            </p>
-          )}
+          <ErrorAlert text={failure} />
           <div class="actions">
             <button type="button" class="primary" disabled={phase.testing} onClick={() => void testNow(phase.connection)}>
               {i18n.t('promptTestNow')}
@@ -159,9 +152,7 @@ export function CapturePrompt({ offerId, close }: { offerId: string; close(): vo
       )}
       {phase.kind === 'failed' && (
         <div>
-          <p role="alert" class="error">
-            {phase.message}
-          </p>
+          <ErrorAlert text={phase.message} />
           <div class="actions">
             <button type="button" ref={closeButton} onClick={close}>
               {i18n.t('promptClose')}

@@ -4,6 +4,7 @@ import { type Connection, DEFAULT_API_URL } from '@/lib/connections/schema';
 import { type ConnectionInput, type FieldErrors, type InputField, validateInput } from '@/lib/connections/validate-input';
 import type { AppError } from '@/lib/result';
 import { failureText, inputErrorText } from './messages';
+import { ErrorAlert } from './ErrorAlert';
 
 interface Props {
   /** The connection being edited; a new one when absent. */
@@ -39,6 +40,11 @@ export function ConnectionForm({ editing, onSubmit, onCancel }: Props) {
   const [busy, setBusy] = useState(false);
   const firstField = useRef<HTMLInputElement>(null);
   useEffect(() => firstField.current?.focus(), []);
+  // After a refused Save, focus the first field in error so its message is read out with it.
+  useEffect(() => {
+    const first = FIELDS.find(({ field }) => errors[field]);
+    if (first) document.getElementById(`field-${first.field}`)?.focus();
+  }, [errors]);
 
   async function submit(event: Event) {
     event.preventDefault();
@@ -93,11 +99,7 @@ export function ConnectionForm({ editing, onSubmit, onCancel }: Props) {
           </div>
         );
       })}
-      {failure && (
-        <p role="alert" class="error">
-          {failure}
-        </p>
-      )}
+      <ErrorAlert text={failure} />
       <div class="actions">
         <button type="submit" class="primary" disabled={busy}>
           {i18n.t('save')}

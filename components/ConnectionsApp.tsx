@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
-import { useCallback, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Connection } from '@/lib/connections/schema';
 import { nameKey } from '@/lib/connections/names';
 import type { ConnectionInput } from '@/lib/connections/validate-input';
@@ -9,6 +9,7 @@ import { requestHostAccess } from '@/lib/permissions/host-access';
 import { type ParsedVault, VAULT_STORAGE_KEY, parseVault } from '@/lib/vault/parse-vault';
 import { BackupSection } from './BackupSection';
 import { ConnectionForm } from './ConnectionForm';
+import { ErrorAlert } from './ErrorAlert';
 import { SecuritySection } from './SecuritySection';
 import { UnlockForm } from './UnlockForm';
 import { useLockStatus } from './use-lock-status';
@@ -37,6 +38,13 @@ export function ConnectionsApp({ layout }: { layout: 'popup' | 'page' }) {
   const [testingAll, setTestingAll] = useState(false);
   const [toast, setToast] = useState<ToastMessage>();
   const clearToast = useCallback(() => setToast(undefined), []);
+  const addButton = useRef<HTMLButtonElement>(null);
+  const formWasOpen = useRef(false);
+  // A closing form takes the focus with it; hand it to the toolbar rather than drop it on <body>.
+  useEffect(() => {
+    if (mode.kind === 'list' && formWasOpen.current) addButton.current?.focus();
+    formWasOpen.current = mode.kind !== 'list';
+  }, [mode.kind]);
 
   const connections = vault?.kind === 'ok' ? vault.state.connections : [];
   const shown = useMemo(() => {
@@ -138,11 +146,7 @@ export function ConnectionsApp({ layout }: { layout: 'popup' | 'page' }) {
       </header>
       {welcome && <p class="welcome">{i18n.t('welcome')}</p>}
       {lock?.hasPassphrase && !lock.unlocked && <UnlockForm />}
-      {vault?.kind === 'newer' && (
-        <p role="alert" class="error">
-          {failureText('vault-from-newer-version')}
-        </p>
-      )}
+      {vault?.kind === 'newer' && <ErrorAlert text={failureText('vault-from-newer-version')} />}
       {mode.kind !== 'list' ? (
         <ConnectionForm
           key={mode.kind === 'edit' ? mode.id : 'new'}
@@ -153,7 +157,7 @@ export function ConnectionsApp({ layout }: { layout: 'popup' | 'page' }) {
       ) : (
         <>
           <div class="toolbar">
-            <button type="button" class="primary" onClick={() => setMode({ kind: 'add' })}>
+            <button type="button" class="primary" ref={addButton} onClick={() => setMode({ kind: 'add' })}>
               {i18n.t('addConnection')}
             </button>
             <button type="button" disabled={testingAll || connections.length === 0} onClick={testAll}>

@@ -4,6 +4,7 @@ import type { KeyMode } from '@/lib/backup/backup-schema';
 import { call } from '@/lib/messaging/call';
 import { PassphraseField } from './PassphraseField';
 import { failureText } from './messages';
+import { ErrorAlert } from './ErrorAlert';
 
 function download(fileName: string, text: string) {
   const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
@@ -57,11 +58,7 @@ export function ExportForm({ onMessage }: { onMessage(text: string): void }) {
           {i18n.t('exportPlainConfirm')}
         </label>
       )}
-      {error && (
-        <p role="alert" class="error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert text={error} />
       <div class="actions">
         <button type="submit" class="primary" disabled={mode === 'plain' && !plainConfirmed}>
           {i18n.t('exportButton')}

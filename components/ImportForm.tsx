@@ -5,6 +5,7 @@ import type { ConflictChoice, ImportItem, ImportStatus } from '@/lib/backup/plan
 import { call } from '@/lib/messaging/call';
 import { PassphraseField } from './PassphraseField';
 import { failureText, inputErrorText } from './messages';
+import { ErrorAlert } from './ErrorAlert';
 
 const statusText = (status: ImportStatus): string =>
   ({
@@ -56,11 +57,7 @@ export function ImportForm({ onMessage }: { onMessage(text: string): void }) {
         <input id="import-file" type="file" accept="application/json,.json" onChange={(e) => void choose(e.currentTarget.files?.[0])} />
       </div>
       <PassphraseField id="import-passphrase" label={i18n.t('importPassphrase')} value={passphrase} onInput={setPassphrase} />
-      {error && (
-        <p role="alert" class="error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert text={error} />
       <div class="actions">
         <button type="submit" disabled={text === undefined}>
           {i18n.t('previewImport')}
