@@ -1,13 +1,14 @@
 import { i18n } from '#i18n';
+import type { Connection } from '@/lib/connections/schema';
 import { ExportForm } from './ExportForm';
 import { ImportForm } from './ImportForm';
 
-export function BackupSection({ onMessage }: { onMessage(text: string): void }) {
+export function BackupSection({ connections, onMessage }: { connections: Connection[]; onMessage(text: string): void }) {
   return (
     <section class="backup" aria-labelledby="backup-title">
       <h2 id="backup-title">{i18n.t('backupTitle')}</h2>
       <div class="backup-forms">
-        <ExportForm onMessage={onMessage} />
+        <ExportForm connections={connections} onMessage={onMessage} />
         <ImportForm onMessage={onMessage} />
       </div>
     </section>

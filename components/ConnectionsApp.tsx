@@ -193,7 +193,7 @@ export function ConnectionsApp({ layout }: { layout: 'popup' | 'page' }) {
       {layout === 'page' && (
         <>
           <SecuritySection onMessage={say} />
-          <BackupSection onMessage={say} />
+          <BackupSection connections={connections} onMessage={say} />
         </>
       )}
       {layout === 'page' && vault?.kind === 'ok' && <QuarantineList records={vault.state.quarantine} />}

@@ -1,6 +1,7 @@
 import { i18n } from '#i18n';
 import { useState } from 'preact/hooks';
 import type { KeyMode } from '@/lib/backup/backup-schema';
+import type { Connection } from '@/lib/connections/schema';
 import { call } from '@/lib/messaging/call';
 import { PassphraseField } from './PassphraseField';
 import { failureText } from './messages';
@@ -14,8 +15,11 @@ function download(fileName: string, text: string) {
 }
 
 /** Export: encrypted with a passphrase by default; keys in clear only after an explicit tick. */
-export function ExportForm({ onMessage }: { onMessage(text: string): void }) {
+export function ExportForm({ connections, onMessage }: { connections: Connection[]; onMessage(text: string): void }) {
   const [mode, setMode] = useState<KeyMode>('sealed');
+  // Unticked ones are remembered, so a connection added meanwhile is exported by default.
+  const [excluded, setExcluded] = useState<ReadonlySet<string>>(new Set());
+  const chosen = connections.filter((c) => !excluded.has(c.id));
   const [passphrase, setPassphrase] = useState('');
   const [repeat, setRepeat] = useState('');
   const [plainConfirmed, setPlainConfirmed] = useState(false);
@@ -24,7 +28,11 @@ export function ExportForm({ onMessage }: { onMessage(text: string): void }) {
   async function submit(event: Event) {
     event.preventDefault();
     if (mode === 'sealed' && passphrase !== repeat) return setError(failureText('passphrase-mismatch'));
-    const outcome = await call('exportBackup', { mode, passphrase: mode === 'sealed' ? passphrase : '' });
+    const outcome = await call('exportBackup', {
+      mode,
+      passphrase: mode === 'sealed' ? passphrase : '',
+      ...(chosen.length < connections.length && { ids: chosen.map((c) => c.id) }),
+    });
     if (!outcome.ok) return setError(failureText(outcome.error.code));
     setError(undefined);
     download(outcome.value.fileName, outcome.value.text);
@@ -38,6 +46,26 @@ export function ExportForm({ onMessage }: { onMessage(text: string): void }) {
   ];
   return (
     <form class="form" onSubmit={submit}>
+      {connections.length > 1 && (
+        <fieldset class="export-choice">
+          <legend>{i18n.t('exportWhich')}</legend>
+          {connections.map((c) => (
+            <label key={c.id} class="choice">
+              <input
+                type="checkbox"
+                checked={!excluded.has(c.id)}
+                onChange={(e) => {
+                  const next = new Set(excluded);
+                  if (e.currentTarget.checked) next.delete(c.id);
+                  else next.add(c.id);
+                  setExcluded(next);
+                }}
+              />{' '}
+              {c.name}
+            </label>
+          ))}
+        </fieldset>
+      )}
       <fieldset>
         <legend>{i18n.t('exportModeLabel')}</legend>
         {modes.map(([value, label]) => (
@@ -60,7 +88,7 @@ export function ExportForm({ onMessage }: { onMessage(text: string): void }) {
       )}
       <ErrorAlert text={error} />
       <div class="actions">
-        <button type="submit" class="primary" disabled={mode === 'plain' && !plainConfirmed}>
+        <button type="submit" class="primary" disabled={chosen.length === 0 || (mode === 'plain' && !plainConfirmed)}>
           {i18n.t('exportButton')}
         </button>
       </div>

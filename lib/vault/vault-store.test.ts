@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { addConnection } from './operations';
 import { VAULT_STORAGE_KEY } from './parse-vault';
+import type { StorageAreaLike } from '../storage/storage-area';
 import { createSessionKeys } from './session-key';
 import { createVaultStore as createStore } from './vault-store';
 
-const createVaultStore = (area: typeof fakeBrowser.storage.local) =>
+const createVaultStore = (area: StorageAreaLike) =>
   createStore(area, createSessionKeys(fakeBrowser.storage.session, Date.now));
 
 const key = (n: number) => `DCRA1-${n.toString(16).padStart(32, '0')}`;
@@ -64,5 +65,29 @@ describe('createVaultStore', () => {
     const store = createVaultStore(fakeBrowser.storage.local);
     await expect(store.change(() => { throw new Error('boom'); })).rejects.toThrow('boom');
     expect((await store.read()).ok).toBe(true);
+  });
+});
+
+describe('a write cut short', () => {
+  it('leaves the previous vault whole: every change is one storage write', async () => {
+    fakeBrowser.reset();
+    const area = fakeBrowser.storage.local;
+    const store = createVaultStore(area);
+    await store.change((state) =>
+      addConnection(state, { name: 'kept', url: 'https://api.smartrecruiters.com', key: key(7) }, 'typed', ctx()),
+    );
+    const before = await area.get(VAULT_STORAGE_KEY);
+    // A service worker stopped mid-change never gets its one `set` through.
+    const dying: StorageAreaLike = {
+      get: (k) => area.get(k),
+      set: () => Promise.reject(new Error('worker stopped')),
+    };
+    const cut = createVaultStore(dying);
+    await expect(
+      cut.change((state) =>
+        addConnection(state, { name: 'lost', url: 'https://api.smartrecruiters.com', key: key(8) }, 'typed', ctx()),
+      ),
+    ).rejects.toThrow('worker stopped');
+    expect(await area.get(VAULT_STORAGE_KEY)).toEqual(before);
   });
 });

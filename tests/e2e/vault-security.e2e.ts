@@ -112,5 +112,18 @@ describe('passphrase lock, capture while locked, export and import', () => {
     expect(await back.textContent()).toContain('imported');
     await back.getByRole('button', { name: 'Reveal API key' }).click();
     await visible(back.getByText(FAKE_KEYS.ok));
+
+    // Chosen connections only, and without keys.
+    const choice = manager.getByRole('group', { name: 'Connections to export' });
+    await choice.getByRole('checkbox', { name: 'Captured while locked' }).uncheck();
+    await manager.getByRole('radio', { name: 'Without keys (names and URLs only)' }).check();
+    const keyless = manager.waitForEvent('download');
+    await manager.getByRole('button', { name: 'Export' }).click();
+    const keylessFile = path.join(os.tmpdir(), `sr-keyless-${process.pid}.json`);
+    await (await keyless).saveAs(keylessFile);
+    const exported = JSON.parse(await readFile(keylessFile, 'utf8')) as { keys: string; connections: Array<{ name: string }> };
+    expect(exported.keys).toBe('none');
+    expect(exported.connections.map((c) => c.name)).toEqual(['Kept safe']);
+    expect(JSON.stringify(exported)).not.toContain('DCRA1');
   });
 });
