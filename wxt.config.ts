@@ -6,13 +6,50 @@ import { PORTAL_ORIGINS } from './lib/messaging/sender';
 // (optional_host_permissions), so the install prompt asks for no more than this.
 const DEFAULT_API_ORIGIN = 'https://api.smartrecruiters.com/*';
 
+// One source drawing, rasterised by @wxt-dev/auto-icons into icons/<size>.png at build time.
+const ICON_SIZES = [16, 32, 48, 128];
+const iconFiles = Object.fromEntries(ICON_SIZES.map((size) => [size, `icons/${size}.png`]));
+
 export default defineConfig({
-  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module', '@wxt-dev/auto-icons'],
   imports: false,
+  // WXT builds Firefox as MV2 unless told otherwise; Chrome is MV3 either way.
+  manifestVersion: 3,
+  // auto-icons writes the manifest's `icons`; the toolbar button is wired below.
+  autoIcons: { baseIconPath: 'assets/icon.svg', sizes: ICON_SIZES },
+  zip: {
+    // An allowlist, so stray local files (bundle stats, notes, keys) never reach AMO: exactly
+    // what `npm ci && npm run build:firefox` needs to rebuild the extension.
+    includeSources: [
+      'package.json',
+      'package-lock.json',
+      'wxt.config.ts',
+      'tsconfig.json',
+      'README.md',
+      'locales/**',
+      'assets/**',
+      'lib/**',
+      'components/**',
+      'entrypoints/**',
+      'public/**',
+    ],
+    // Test material that could end up inside the allowed folders; WXT already drops *.test.*.
+    // test-background.ts is the unit tests' fake-browser harness, not part of the build.
+    excludeSources: [
+      'tests/**',
+      '**/fixtures/**',
+      '**/bench-results/**',
+      '**/coverage/**',
+      '.ci/**',
+      '**/screenshots/**',
+      'lib/background/test-background.ts',
+    ],
+  },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
+    action: { default_icon: iconFiles },
     permissions: ['storage'],
     host_permissions: [DEFAULT_API_ORIGIN],
     optional_host_permissions: ['https://*/*'],
@@ -24,11 +61,16 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
+            // 140 is the first release (and ESR) that reads data_collection_permissions, which AMO
+            // requires of new add-ons; it has everything else used here too (storage.session,
+            // optional_host_permissions, install-time host permissions for MV3).
             gecko: {
               id: 'admin-helper@smartrecruiters-admin-helper.dev',
-              strict_min_version: '128.0',
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            // Firefox for Android reads data_collection_permissions from 142 on.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

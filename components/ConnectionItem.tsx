@@ -31,7 +31,7 @@ export function ConnectionItem({
   return (
     <li class="item" aria-label={connection.name}>
       <div class="item-head">
-        <h3 class="item-name">{connection.name}</h3>
+        <h2 class="item-name">{connection.name}</h2>
         <span class="item-url">{connection.url}</span>
       </div>
       <p class="item-meta">

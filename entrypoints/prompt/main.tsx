@@ -1,8 +1,13 @@
+import { i18n } from '#i18n';
 import { render } from 'preact';
 import { CapturePrompt } from '@/components/CapturePrompt';
 import { createClickGuard } from '@/lib/capture/click-guard';
 import { type PromptSignal, toPromptMessage } from '@/lib/messaging/prompt-channel';
 import '@/components/app.css';
+
+// index.html says lang="en"; the text shown is in whichever locale the browser picked.
+document.documentElement.lang = i18n.t('htmlLang');
+document.title = i18n.t('promptTitle');
 
 const tell = (signal: PromptSignal) => window.parent.postMessage(toPromptMessage(signal), '*');
 const app = document.getElementById('app')!;

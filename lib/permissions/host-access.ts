@@ -1,21 +1,20 @@
 import { browser } from 'wxt/browser';
-import { DEFAULT_API_URL } from '../connections/schema';
 
 /** The match pattern that lets the extension call every path on this URL's origin. */
 export const originPattern = (url: string): string => `${new URL(url).origin}/*`;
 
-const isDefaultHost = (url: string) => new URL(url).origin === new URL(DEFAULT_API_URL).origin;
-
+/**
+ * Asked of the browser even for the default API host: Firefox lets the user withdraw a host
+ * permission the manifest asked for, and the extension must then ask again rather than fail.
+ */
 export function hasHostAccess(url: string): Promise<boolean> {
-  return isDefaultHost(url) ? Promise.resolve(true) : browser.permissions.contains({ origins: [originPattern(url)] });
+  return browser.permissions.contains({ origins: [originPattern(url)] });
 }
 
 /**
- * Asks for a custom API host at run time. Must be called straight from a click: browsers only
- * show the permission prompt while the user gesture lasts.
+ * Asks for the URL's host at run time; answers at once, with no prompt, where it is granted.
+ * Must be called straight from a click: browsers only show the prompt during the user gesture.
  */
 export function requestHostAccess(url: string): Promise<boolean> {
-  return isDefaultHost(url)
-    ? Promise.resolve(true)
-    : browser.permissions.request({ origins: [originPattern(url)] }).catch(() => false);
+  return browser.permissions.request({ origins: [originPattern(url)] }).catch(() => false);
 }

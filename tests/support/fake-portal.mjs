@@ -72,13 +72,18 @@ function sendText(res, status, text) {
 }
 
 /**
- * @param {{ portalDir?: string }} [options]
+ * @param {{ portalDir?: string, mounts?: Record<string, string> }} [options] `mounts`: extra
+ *   folders served under URL prefixes, e.g. { '/__bench/': 'tests/bench/fixtures' }, each kept
+ *   apart from the replica like the test bed's; none by default.
  * @returns {{ handle: (req: IncomingMessage, res: ServerResponse) => Promise<void> }}
  */
-export function createFakePortal({ portalDir = DEFAULT_PORTAL_DIR } = {}) {
+export function createFakePortal({ portalDir = DEFAULT_PORTAL_DIR, mounts = {} } = {}) {
   /** @param {string} pathname decoded */
   async function resolve(pathname) {
     if (pathname.startsWith(TEST_BED_PREFIX)) return findFile(TEST_BED_DIR, pathname.slice(TEST_BED_PREFIX.length));
+    for (const [prefix, dir] of Object.entries(mounts)) {
+      if (pathname.startsWith(prefix)) return findFile(dir, pathname.slice(prefix.length));
+    }
     const file = await findFile(portalDir, pathname);
     if (file || !(pathname === '/settings' || pathname.startsWith('/settings/'))) return file;
     // The portal routes /settings/... in the browser; a reload of a deep link gets the app shell.

@@ -1,0 +1,126 @@
+// @ts-check
+/**
+ * Starts Firefox ESR with the built add-on installed as a temporary add-on (as about:debugging
+ * does) and every SmartRecruiters host reached through a loopback proxy to the local fake server,
+ * so the production build runs unchanged against the replica. The counterpart of
+ * launch-extension.mjs, which does the same for Chromium.
+ */
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import puppeteer from 'puppeteer-core';
+import { startConnectProxy } from './connect-proxy.mjs';
+import { firefoxPrefs } from './firefox-prefs.mjs';
+
+/** @typedef {import('puppeteer-core').Browser} Browser */
+/** @typedef {import('puppeteer-core').Page} Page */
+/**
+ * @typedef {object} FirefoxLaunchOptions
+ * @property {string} [extensionDir] Built add-on, relative to the repository root; default
+ *   $FIREFOX_EXTENSION_DIR, else .output/firefox-mv3.
+ * @property {number} port Port of the fake SmartRecruiters server. Required so that no run can reach the real hosts.
+ * @property {boolean} [headless] Default true.
+ */
+/**
+ * @typedef {object} LaunchedFirefox
+ * @property {Browser} browser
+ * @property {string} extensionOrigin moz-extension://<uuid>, fixed for this launch.
+ * @property {(pagePath: string) => Promise<Page>} openExtensionPage Opens e.g. 'popup.html' in a new tab.
+ * @property {readonly string[]} refusedByProxy Every connection Firefox tried to open elsewhere, oldest first.
+ * @property {() => Promise<void>} close Closes Firefox (puppeteer deletes its temporary profile) and the proxy.
+ */
+
+const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** @param {string} dir @returns {Promise<string>} */
+async function readGeckoId(dir) {
+  const manifest = JSON.parse(await readFile(path.join(dir, 'manifest.json'), 'utf8'));
+  const id = manifest.browser_specific_settings?.gecko?.id;
+  // Without a fixed id Firefox makes one up at install, and the UUID pref cannot name it.
+  if (typeof id !== 'string') throw new Error(`${dir}/manifest.json has no browser_specific_settings.gecko.id`);
+  return id;
+}
+
+/**
+ * Firefox's WebDriver BiDi leaves extension pages out of its events (bug 1755014): the navigation
+ * happens, but goto() never hears that it loaded. Start it, watch the document from inside, and
+ * stop goto() waiting once it is there.
+ * @param {Page} page @param {string} url
+ */
+async function gotoExtensionPage(page, url) {
+  const done = new AbortController();
+  const { signal } = done;
+  try {
+    await Promise.all([
+      page.goto(url, { signal }).catch((error) => {
+        if (!signal.aborted) throw error;
+      }),
+      page
+        .waitForFunction((expected) => location.href === expected && document.readyState === 'complete', { signal, polling: 50 }, url)
+        .then(() => done.abort()),
+    ]);
+  } finally {
+    done.abort();
+  }
+}
+
+/**
+ * @param {FirefoxLaunchOptions} options
+ * @returns {Promise<LaunchedFirefox>}
+ */
+export async function launchFirefox({ extensionDir = process.env.FIREFOX_EXTENSION_DIR || '.output/firefox-mv3', port, headless = true }) {
+  if (!Number.isInteger(port) || port <= 0) throw new Error(`launchFirefox needs the fake server's port, got ${port}`);
+  const dir = path.resolve(REPO_ROOT, extensionDir);
+  if (!existsSync(path.join(dir, 'manifest.json'))) {
+    throw new Error(`No built add-on at ${dir}: run npm run build:firefox first`);
+  }
+  const addonId = await readGeckoId(dir);
+  const addonUuid = crypto.randomUUID();
+
+  const proxy = await startConnectProxy({ targetPort: port });
+  /** @type {Browser} */
+  let browser;
+  try {
+    browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
+      headless,
+      // The fake's certificate is self-signed and made per run. This holds for the whole session,
+      // the add-on's background fetches included.
+      acceptInsecureCerts: true,
+      // Without it WebDriver BiDi refuses to navigate a tab to a moz-extension:// page.
+      args: ['--remote-allow-system-access'],
+      // Release builds ignore services.settings.server (see firefox-prefs.mjs) unless this is set.
+      env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },
+      extraPrefsFirefox: firefoxPrefs({ proxyPort: proxy.port, addonId, addonUuid }),
+    });
+  } catch (error) {
+    await proxy.close();
+    throw error;
+  }
+  const close = async () => {
+    await browser.close();
+    await proxy.close();
+  };
+
+  try {
+    const installed = await browser.installExtension(dir);
+    if (installed !== addonId) throw new Error(`Installed ${installed}, expected ${addonId}`);
+    const extensionOrigin = `moz-extension://${addonUuid}`;
+    return {
+      browser,
+      extensionOrigin,
+      async openExtensionPage(pagePath) {
+        const page = await browser.newPage();
+        await gotoExtensionPage(page, `${extensionOrigin}/${pagePath.replace(/^\//, '')}`);
+        return page;
+      },
+      refusedByProxy: proxy.refused,
+      close,
+    };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
