@@ -5,6 +5,7 @@ import { beforeAll, describe, it } from 'vitest';
 import type { Connection } from '../../lib/connections/schema';
 import { VAULT_STORAGE_KEY, serializeVault } from '../../lib/vault/parse-vault';
 import { connectionItem, visible } from './popup-driver';
+import { PROMPT_TITLE, generateKey, openCredentialsByNavigation, waitForPrompt } from './portal-driver';
 import { useTestBed } from './test-bed';
 
 // Writes the documentation screenshots; it checks nothing. The data is fixed and so are the
@@ -100,5 +101,21 @@ describe('documentation screenshots', () => {
     await page.emulateMedia({ colorScheme });
     await page.screenshot({ path: `${OUT_DIR}manager-${colorScheme}.png`, animations: 'disabled', fullPage: true });
     await page.close();
+  });
+
+  it.each(['light', 'dark'] as const)('capture prompt, %s', async (colorScheme) => {
+    const portal = await bed.extension.context.newPage();
+    await portal.bringToFront();
+    await portal.setViewportSize({ width: 1280, height: 800 });
+    await portal.emulateMedia({ colorScheme });
+    await openCredentialsByNavigation(portal);
+    await generateKey(portal, `ServiceNow spoke (${colorScheme})`, 'Audit events and users');
+    await waitForPrompt(portal);
+    // The prompt alone: the portal behind it shows a fresh random key on every run.
+    await portal.locator(`iframe[title="${PROMPT_TITLE}"]`).screenshot({
+      path: `${OUT_DIR}prompt-${colorScheme}.png`,
+      animations: 'disabled',
+    });
+    await portal.close();
   });
 });
