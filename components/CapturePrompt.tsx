@@ -17,9 +17,11 @@ type Phase =
 
 /**
  * The one-click save prompt shown beside the portal's one-time key pop-up. It never holds the
- * key: it knows the offer by id, and the background keeps the key until Save or dismissal.
+ * key: it asks the background for its tab's offer, and the background keeps the key until Save
+ * or dismissal. `generation` counts the content script's "an offer is waiting" signals; the
+ * frame may load (hidden) before the first.
  */
-export function CapturePrompt({ offerId, close }: { offerId: string; close(): void }) {
+export function CapturePrompt({ generation, close }: { generation: number; close(): void }) {
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
   const [name, setName] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -30,12 +32,19 @@ export function CapturePrompt({ offerId, close }: { offerId: string; close(): vo
   const closeButton = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
-    void call('getOffer', { offerId }).then((outcome) => {
+    void call('getOffer', {}).then((outcome) => {
+      // Loaded ahead of the key: nothing to offer yet is expected, and the frame is still hidden.
+      if (!outcome.ok && generation === 0) return;
       if (!outcome.ok) return setPhase({ kind: 'failed', message: failureText(outcome.error.code) });
       setName(outcome.value.name);
+      setErrors({});
+      setFailure(undefined);
+      setUnlockFor(undefined);
       setPhase({ kind: 'asking', offer: outcome.value });
     });
-  }, [offerId]);
+  }, [generation]);
+
+  const offerId = phase.kind === 'asking' ? phase.offer.offerId : '';
 
   useEffect(() => {
     if (phase.kind === 'asking') nameField.current?.focus();

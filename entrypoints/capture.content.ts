@@ -16,9 +16,12 @@ export default defineContentScript({
     const prompt = createPromptHost(ctx, i18n.t('promptTitle'));
     const detector = createKeyDetector({
       root: document,
+      onGenerate: () => prompt.prepare(),
       async onKey({ key, name, note }) {
         const outcome = await call('offerCapturedKey', { key, name, note });
-        if (outcome.ok && outcome.value) prompt.show(outcome.value.offerId);
+        // Nothing to offer (the key is saved already, or never on this site): drop the prepared frame.
+        if (outcome.ok && outcome.value) prompt.show();
+        else prompt.hide();
       },
     });
     detector.start();

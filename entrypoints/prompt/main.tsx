@@ -2,16 +2,15 @@ import { i18n } from '#i18n';
 import { render } from 'preact';
 import { CapturePrompt } from '@/components/CapturePrompt';
 import { createClickGuard } from '@/lib/capture/click-guard';
-import { type PromptSignal, toPromptMessage } from '@/lib/messaging/prompt-channel';
+import { type PromptSignal, fromHostMessage, toChannelMessage } from '@/lib/messaging/prompt-channel';
 import '@/components/app.css';
 
 // index.html says lang="en"; the text shown is in whichever locale the browser picked.
 document.documentElement.lang = i18n.t('htmlLang');
 document.title = i18n.t('promptTitle');
 
-const tell = (signal: PromptSignal) => window.parent.postMessage(toPromptMessage(signal), '*');
+const tell = (signal: PromptSignal) => window.parent.postMessage(toChannelMessage(signal), '*');
 const app = document.getElementById('app')!;
-const offerId = new URLSearchParams(location.search).get('offer') ?? '';
 
 // Clicks count only once the prompt has been fully visible for a moment (see click-guard.ts).
 // `data-armed` lives in this extension page's own DOM, never the portal's.
@@ -32,5 +31,13 @@ document.addEventListener(
 const visibility = { trackVisibility: true, delay: 100, threshold: [0, 0.99, 1] } as IntersectionObserverInit;
 new IntersectionObserver((entries) => entries.forEach((entry) => guard.observe(entry)), visibility).observe(app);
 
-render(<CapturePrompt offerId={offerId} close={() => tell({ type: 'close' })} />, app);
+// Each "an offer is waiting" from the framing page makes the prompt ask the background again.
+let generation = 0;
+const show = () => render(<CapturePrompt generation={generation} close={() => tell({ type: 'close' })} />, app);
+window.addEventListener('message', (event) => {
+  if (event.source !== window.parent || !fromHostMessage(event.data)) return;
+  generation++;
+  show();
+});
+show();
 new ResizeObserver(() => tell({ type: 'resize', height: app.scrollHeight })).observe(app);

@@ -2,7 +2,7 @@ import { messageSchemas } from '../messaging/message-schemas';
 import type { MessageName } from '../messaging/protocol';
 import { type SenderInfo, classifySender } from '../messaging/sender';
 import { type Outcome, fail } from '../result';
-import type { Handlers } from './handlers';
+import type { Caller, Handlers } from './handlers';
 
 /** The one message a content script may send; everything else is for our own pages. */
 const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageName> = new Set(['offerCapturedKey']);
@@ -30,10 +30,13 @@ export async function dispatch<K extends MessageName>(
   if ((kind === 'portal-content-script') !== CONTENT_SCRIPT_MESSAGES.has(name)) return fail('forbidden-sender');
   const parsed = messageSchemas[name].safeParse(data);
   if (!parsed.success) return fail('bad-message');
-  const origin = kind === 'portal-content-script' && sender.url ? new URL(sender.url).origin : undefined;
+  const caller: Caller = {
+    ...(kind === 'portal-content-script' && sender.url && { origin: new URL(sender.url).origin }),
+    ...(sender.tab?.id !== undefined && { tabId: sender.tab.id }),
+  };
   try {
-    const handler = handlers[name] as (data: unknown, caller: { origin?: string }) => Promise<Outcome<unknown>>;
-    return await handler(parsed.data, { origin });
+    const handler = handlers[name] as (data: unknown, caller: Caller) => Promise<Outcome<unknown>>;
+    return await handler(parsed.data, caller);
   } catch {
     return fail('internal');
   }

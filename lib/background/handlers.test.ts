@@ -39,7 +39,7 @@ describe('capture offers', () => {
     if (!offer.ok || !offer.value) throw new Error();
     expect(await handlers.getOffer({ offerId: offer.value.offerId }, PAGE)).toEqual({
       ok: true,
-      value: { name: 'ServiceNow', note: 'spoke', conflict: null },
+      value: { offerId: offer.value.offerId, name: 'ServiceNow', note: 'spoke', conflict: null },
     });
     const saved = await handlers.saveOffer({ offerId: offer.value.offerId, name: 'ServiceNow', mode: 'new' }, PAGE);
     expect(saved).toMatchObject({
@@ -84,6 +84,15 @@ describe('capture offers', () => {
       ok: false,
       error: { code: 'offer-expired' },
     });
+  });
+
+  it("gives a prompt its own tab's newest offer, and no other tab's", async () => {
+    const { handlers } = createTestBackground();
+    await handlers.offerCapturedKey({ key: KEY, name: 'First', note: '' }, { ...PORTAL, tabId: 7 });
+    await handlers.offerCapturedKey({ key: OTHER_KEY, name: 'Elsewhere', note: '' }, { ...PORTAL, tabId: 8 });
+    expect(await handlers.getOffer({}, { tabId: 7 })).toMatchObject({ ok: true, value: { name: 'First' } });
+    expect(await handlers.getOffer({}, { tabId: 9 })).toEqual({ ok: false, error: { code: 'offer-expired' } });
+    expect(await handlers.getOffer({}, PAGE)).toEqual({ ok: false, error: { code: 'offer-expired' } });
   });
 
   it('re-offering the same key reuses the pending offer', async () => {

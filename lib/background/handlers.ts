@@ -39,6 +39,8 @@ export interface BackgroundDeps {
 export interface Caller {
   /** The page origin of a content script's tab; undefined for our own pages. */
   origin?: string;
+  /** The tab the message came from, if any (the prompt is an extension page inside one). */
+  tabId?: number;
 }
 
 export type Handlers = {
@@ -128,23 +130,28 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       return key === undefined ? fail('locked') : ok({ key });
     },
 
-    async offerCapturedKey({ key, name, note }, { origin }) {
+    async offerCapturedKey({ key, name, note }, { origin, tabId }) {
       if (!origin) return fail('forbidden-sender');
       const read = await vault.read();
       if (!read.ok) return read;
       if (findConnectionByKey(read.value, key.trim())) return ok(null);
       if ((await settings.read()).neverSites.includes(origin)) return ok(null);
-      const offerId = await offers.put({ key: key.trim(), name, note, origin });
+      const offerId = await offers.put({ key: key.trim(), name, note, origin, ...(tabId !== undefined && { tabId }) });
       return ok({ offerId });
     },
 
-    async getOffer({ offerId }) {
-      const offer = await offers.get(offerId);
-      if (!offer) return fail('offer-expired');
+    async getOffer({ offerId }, { tabId }) {
+      const found = offerId
+        ? await offers.get(offerId).then((offer) => offer && { offerId, offer })
+        : tabId !== undefined
+          ? await offers.latestInTab(tabId)
+          : undefined;
+      if (!found) return fail('offer-expired');
       const read = await vault.read();
       if (!read.ok) return read;
-      const same = findByName(read.value.connections, offer.name);
-      return ok({ name: offer.name, note: offer.note, conflict: same ? { id: same.id, name: same.name } : null });
+      const { name, note } = found.offer;
+      const same = findByName(read.value.connections, name);
+      return ok({ offerId: found.offerId, name, note, conflict: same ? { id: same.id, name: same.name } : null });
     },
 
     async saveOffer({ offerId, name, mode }) {

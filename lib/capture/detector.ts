@@ -11,6 +11,8 @@ export interface FoundKey extends CredentialDetails {
 export interface KeyDetectorOptions {
   root: Document;
   onKey(found: FoundKey): void;
+  /** Generate was clicked on the credentials screen: a key may follow (lets the prompt get ready). */
+  onGenerate?(): void;
   now?: () => number;
 }
 
@@ -60,7 +62,7 @@ function formScope(control: Element): ParentNode {
  * changed (in the document and in open shadow roots), and new fields are polled for a few
  * seconds. Each Generate click reports at most one key, and each key is reported once.
  */
-export function createKeyDetector({ root, onKey, now = Date.now }: KeyDetectorOptions): KeyDetector {
+export function createKeyDetector({ root, onKey, onGenerate, now = Date.now }: KeyDetectorOptions): KeyDetector {
   const reported = new Set<string>();
   const memory = createFormMemory();
   const observers = new Map<Node, MutationObserver>();
@@ -164,6 +166,7 @@ export function createKeyDetector({ root, onKey, now = Date.now }: KeyDetectorOp
     }
     windowTimer = setTimeout(disarm, GENERATE_WINDOW_MS);
     pollFields();
+    onGenerate?.();
   }
 
   function onActivate(event: Event): void {

@@ -11,6 +11,8 @@ const offerSchema = z.object({
   name: z.string(),
   note: z.string(),
   origin: z.string(),
+  /** The tab the key was seen in: its prompt asks for the offer by tab, never by a URL. */
+  tabId: z.number().optional(),
   expiresAt: z.number(),
 });
 export type PendingOffer = z.infer<typeof offerSchema>;
@@ -42,6 +44,13 @@ export function createOfferStore(area: StorageAreaLike, now: () => number, newId
         return offerId;
       }),
     get: (offerId: string): Promise<PendingOffer | undefined> => enqueue(async () => (await load())[offerId]),
+    /** The newest pending offer made in this tab, with its id. */
+    latestInTab: (tabId: number): Promise<{ offerId: string; offer: PendingOffer } | undefined> =>
+      enqueue(async () => {
+        const mine = Object.entries(await load()).filter(([, offer]) => offer.tabId === tabId);
+        const [offerId, offer] = mine.sort(([, a], [, b]) => b.expiresAt - a.expiresAt)[0] ?? [];
+        return offerId && offer ? { offerId, offer } : undefined;
+      }),
     drop: (offerId: string): Promise<void> =>
       enqueue(async () => {
         const offers = await load();

@@ -25,7 +25,8 @@ export const messageSchemas = {
   testConnection: z.strictObject({ id }),
   testAll: z.strictObject({}),
   offerCapturedKey: z.strictObject({ key: text(1_000), name: text(1_000), note: text(5_000) }),
-  getOffer: z.strictObject({ offerId: id }),
+  /** Without an id: the newest offer made in the asking prompt's own tab. */
+  getOffer: z.strictObject({ offerId: id.optional() }),
   saveOffer: z.strictObject({ offerId: id, name: text(1_000), mode: z.enum(['new', 'replace']) }),
   dismissOffer: z.strictObject({ offerId: id, never: z.boolean() }),
   forgetNeverSite: z.strictObject({ origin: text(300) }),

@@ -10,6 +10,7 @@ export type MessageName = keyof typeof messageSchemas;
 export type MessageData<K extends MessageName> = z.infer<(typeof messageSchemas)[K]>;
 
 export interface OfferView {
+  offerId: string;
   name: string;
   note: string;
   /** A saved connection with the same name: the prompt offers to replace its key. */
