@@ -32,6 +32,16 @@ describe('createClickGuard', () => {
     expect(guard.isArmed()).toBe(false);
   });
 
+  it('arms even when its timer fires a moment before the clock says so', () => {
+    const changes: boolean[] = [];
+    // A clock that reads 0.5 ms short once time has moved on, as performance.now() can next to timers.
+    const start = Date.now();
+    const guard = createClickGuard(() => Date.now() - (Date.now() > start ? 0.5 : 0), (armed) => changes.push(armed));
+    guard.observe({ isVisible: true, intersectionRatio: 1 });
+    vi.advanceTimersByTime(ARMING_MS + 1);
+    expect(changes).toEqual([true]);
+  });
+
   it('falls back to the time rule where the browser cannot tell visibility', () => {
     const guard = createClickGuard(Date.now, () => undefined);
     guard.observe({ intersectionRatio: 1 });

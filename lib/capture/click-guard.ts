@@ -25,7 +25,15 @@ export function createClickGuard(now: () => number, onChange: (armed: boolean) =
       return;
     }
     visibleSince ??= now();
-    timer = setTimeout(() => onChange(isArmed()), Math.max(0, visibleSince + ARMING_MS - now()));
+    waitUntilArmed();
+  }
+
+  // Timers may fire a fraction of a millisecond before `now` says the time is up: check again
+  // rather than report "not armed" for good.
+  function waitUntilArmed() {
+    if (visibleSince === undefined) return;
+    if (isArmed()) return onChange(true);
+    timer = setTimeout(waitUntilArmed, Math.max(1, Math.ceil(visibleSince + ARMING_MS - now())));
   }
 
   function isArmed(): boolean {
