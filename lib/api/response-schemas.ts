@@ -1,13 +1,12 @@
-import { z } from 'zod';
+import { z } from '../schema/z';
 
 // The API's bodies are parsed tolerantly: every field optional, wrong types dropped rather than
 // failing the whole body, so a harmless change on their side never reads as a broken key.
 // Long text is cut, not refused.
-const optionalText = z
-  .string()
-  .transform((text) => text.slice(0, 300))
-  .optional()
-  .catch(undefined);
+const optionalText = z.catch(
+  z.optional(z.pipe(z.string(), z.transform((text) => text.slice(0, 300)))),
+  undefined,
+);
 
 export const companySchema = z.looseObject({
   identifier: optionalText,
@@ -16,9 +15,8 @@ export const companySchema = z.looseObject({
 
 export const errorBodySchema = z.looseObject({
   message: optionalText,
-  errors: z
-    .array(z.looseObject({ code: optionalText, message: optionalText }).catch({}))
-    .max(50)
-    .optional()
-    .catch(undefined),
+  errors: z.catch(
+    z.optional(z.array(z.catch(z.looseObject({ code: optionalText, message: optionalText }), {})).check(z.maxLength(50))),
+    undefined,
+  ),
 });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { count, text, z } from '../schema/z';
 import { KEY_MAX, NAME_MAX, NOTE_MAX, sourceSchema } from '../connections/schema';
 import { kdfParamsSchema } from '../crypto/passphrase-key';
 import { sealedSchema } from '../crypto/seal';
@@ -16,36 +16,36 @@ export type KeyMode = z.infer<typeof keyModeSchema>;
 // Strict objects everywhere: an unexpected field (`__proto__` included) makes the file invalid
 // rather than being carried into the vault.
 const entryBase = {
-  name: z.string().max(NAME_MAX * 2),
-  url: z.string().max(2_000),
-  note: z.string().max(NOTE_MAX * 2).default(''),
-  source: sourceSchema.default('imported'),
-  createdAt: z.number().int().nonnegative().optional(),
+  name: text(NAME_MAX * 2),
+  url: text(2_000),
+  note: z._default(text(NOTE_MAX * 2), ''),
+  source: z._default(sourceSchema, 'imported'),
+  createdAt: z.optional(count()),
 };
 
 export const backupSchema = z.discriminatedUnion('keys', [
   z.strictObject({
     format: z.literal(BACKUP_FORMAT),
     version: z.literal(BACKUP_VERSION),
-    exportedAt: z.string().max(40),
+    exportedAt: text(40),
     keys: z.literal('sealed'),
     kdf: kdfParamsSchema,
     verifier: sealedSchema,
-    connections: z.array(z.strictObject({ ...entryBase, key: sealedSchema })).max(MAX_CONNECTIONS),
+    connections: z.array(z.strictObject({ ...entryBase, key: sealedSchema })).check(z.maxLength(MAX_CONNECTIONS)),
   }),
   z.strictObject({
     format: z.literal(BACKUP_FORMAT),
     version: z.literal(BACKUP_VERSION),
-    exportedAt: z.string().max(40),
+    exportedAt: text(40),
     keys: z.literal('plain'),
-    connections: z.array(z.strictObject({ ...entryBase, key: z.string().max(KEY_MAX) })).max(MAX_CONNECTIONS),
+    connections: z.array(z.strictObject({ ...entryBase, key: text(KEY_MAX) })).check(z.maxLength(MAX_CONNECTIONS)),
   }),
   z.strictObject({
     format: z.literal(BACKUP_FORMAT),
     version: z.literal(BACKUP_VERSION),
-    exportedAt: z.string().max(40),
+    exportedAt: text(40),
     keys: z.literal('none'),
-    connections: z.array(z.strictObject(entryBase)).max(MAX_CONNECTIONS),
+    connections: z.array(z.strictObject(entryBase)).check(z.maxLength(MAX_CONNECTIONS)),
   }),
 ]);
 export type Backup = z.infer<typeof backupSchema>;

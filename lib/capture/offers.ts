@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../schema/z';
 import type { StorageAreaLike } from '../storage/storage-area';
 import { createSerialQueue } from '../vault/serial-queue';
 
@@ -12,11 +12,11 @@ const offerSchema = z.object({
   note: z.string(),
   origin: z.string(),
   /** The tab the key was seen in: its prompt asks for the offer by tab, never by a URL. */
-  tabId: z.number().optional(),
+  tabId: z.optional(z.number()),
   expiresAt: z.number(),
 });
 export type PendingOffer = z.infer<typeof offerSchema>;
-const offersSchema = z.record(z.string(), offerSchema).catch({});
+const offersSchema = z.catch(z.record(z.string(), offerSchema), {});
 
 
 /**

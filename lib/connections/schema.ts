@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { sealedSchema } from '../crypto/seal';
+import { count, text, z } from '../schema/z';
 
 export const DEFAULT_API_URL = 'https://api.smartrecruiters.com';
 export const NAME_MAX = 80;
@@ -23,22 +23,22 @@ export const testCategorySchema = z.enum([
 export type TestCategory = z.infer<typeof testCategorySchema>;
 
 export const testResultSchema = z.object({
-  at: z.number().int().nonnegative(),
+  at: count(),
   category: testCategorySchema,
   /** HTTP status, or null where no response arrived (timeout, network error). */
-  status: z.number().int().min(0).max(999).nullable(),
-  latencyMs: z.number().nonnegative(),
+  status: z.nullable(z.int().check(z.gte(0), z.lte(999))),
+  latencyMs: z.number().check(z.gte(0)),
   /** What was called, without the key: "GET https://host/configuration/company". */
-  endpoint: z.string().max(2_100),
-  company: z.string().max(300).optional(),
+  endpoint: text(2_100),
+  company: z.optional(text(300)),
   /** The server's own explanation, or why the response was unexpected. */
-  detail: z.string().max(500).optional(),
+  detail: z.optional(text(500)),
   /** When a rate-limited caller may try again, in ms since the epoch. */
-  retryAt: z.number().int().nonnegative().optional(),
+  retryAt: z.optional(count()),
 });
 export type TestResult = z.infer<typeof testResultSchema>;
 
-const plainKeySchema = z.object({ kind: z.literal('plain'), value: z.string().min(1).max(KEY_MAX) });
+const plainKeySchema = z.object({ kind: z.literal('plain'), value: text(KEY_MAX, 1) });
 /** Sealed with the vault's passphrase (AES-GCM); stays sealed in memory while the vault is locked. */
 const sealedKeySchema = z.object({ kind: z.literal('sealed'), ...sealedSchema.shape });
 export const storedKeySchema = z.discriminatedUnion('kind', [plainKeySchema, sealedKeySchema]);
@@ -48,16 +48,16 @@ export type StoredKey = z.infer<typeof storedKeySchema>;
 export const plainKeyOf = (stored: StoredKey): string | undefined => (stored.kind === 'plain' ? stored.value : undefined);
 
 export const connectionSchema = z.object({
-  id: z.string().min(1).max(64),
-  name: z.string().trim().min(1).max(NAME_MAX),
-  url: z.url({ protocol: /^https$/ }).max(2_000),
+  id: text(64, 1),
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(NAME_MAX)),
+  url: z.url({ protocol: /^https$/ }).check(z.maxLength(2_000)),
   key: storedKeySchema,
   /** The key this one replaced, kept so that a rotation can be undone. */
-  previousKey: storedKeySchema.optional(),
-  note: z.string().max(NOTE_MAX).default(''),
+  previousKey: z.optional(storedKeySchema),
+  note: z._default(text(NOTE_MAX), ''),
   source: sourceSchema,
-  createdAt: z.number().int().nonnegative(),
-  updatedAt: z.number().int().nonnegative(),
-  lastTest: testResultSchema.optional(),
+  createdAt: count(),
+  updatedAt: count(),
+  lastTest: z.optional(testResultSchema),
 });
 export type Connection = z.infer<typeof connectionSchema>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../schema/z';
 import { fromBase64, toBase64 } from './base64';
 
 /** OWASP's 2023 figure for PBKDF2-HMAC-SHA-256; stored with the data so it can be raised later. */
@@ -9,8 +9,8 @@ const MAX_ITERATIONS = 10_000_000;
 
 export const kdfParamsSchema = z.strictObject({
   name: z.literal('PBKDF2-SHA-256'),
-  iterations: z.number().int().min(MIN_ITERATIONS).max(MAX_ITERATIONS),
-  salt: z.base64().length(24),
+  iterations: z.int().check(z.gte(MIN_ITERATIONS), z.lte(MAX_ITERATIONS)),
+  salt: z.base64().check(z.length(24)),
 });
 export type KdfParams = z.infer<typeof kdfParamsSchema>;
 

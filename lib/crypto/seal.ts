@@ -1,11 +1,11 @@
-import { z } from 'zod';
+import { z } from '../schema/z';
 import { fromBase64, toBase64 } from './base64';
 
 export const sealedSchema = z.strictObject({
   /** 96-bit nonce, fresh for every seal. */
-  iv: z.base64().length(16),
+  iv: z.base64().check(z.length(16)),
   /** Ciphertext with its 128-bit GCM tag; bounded so a hostile file cannot hold megabytes. */
-  ct: z.base64().max(2_000),
+  ct: z.base64().check(z.maxLength(2_000)),
 });
 export type Sealed = z.infer<typeof sealedSchema>;
 

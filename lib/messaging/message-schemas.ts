@@ -1,15 +1,14 @@
-import { z } from 'zod';
 import { keyModeSchema } from '../backup/backup-schema';
 import { connectionSchema } from '../connections/schema';
+import { text, z } from '../schema/z';
 
-const id = z.string().min(1).max(64);
-const text = (max: number) => z.string().max(max);
+const id = text(64, 1);
 
 const connectionInput = z.strictObject({
   name: text(1_000),
   url: text(3_000),
   key: text(1_000),
-  note: text(5_000).optional(),
+  note: z.optional(text(5_000)),
 });
 
 /**
@@ -18,19 +17,19 @@ const connectionInput = z.strictObject({
  */
 export const messageSchemas = {
   addConnection: connectionInput,
-  updateConnection: z.strictObject({ id, patch: connectionInput.partial() }),
+  updateConnection: z.strictObject({ id, patch: z.partial(connectionInput) }),
   removeConnection: z.strictObject({ id }),
-  restoreConnection: z.strictObject({ connection: connectionSchema, index: z.number().int().min(0).max(100_000) }),
+  restoreConnection: z.strictObject({ connection: connectionSchema, index: z.int().check(z.gte(0), z.lte(100_000)) }),
   swapPreviousKey: z.strictObject({ id }),
   testConnection: z.strictObject({ id }),
   testAll: z.strictObject({}),
   offerCapturedKey: z.strictObject({ key: text(1_000), name: text(1_000), note: text(5_000) }),
   /** Without an id: the newest offer made in the asking prompt's own tab. */
-  getOffer: z.strictObject({ offerId: id.optional() }),
+  getOffer: z.strictObject({ offerId: z.optional(id) }),
   saveOffer: z.strictObject({ offerId: id, name: text(1_000), mode: z.enum(['new', 'replace']) }),
   dismissOffer: z.strictObject({ offerId: id, never: z.boolean() }),
   forgetNeverSite: z.strictObject({ origin: text(300) }),
-  setAutoLock: z.strictObject({ minutes: z.number().int().min(1).max(24 * 60) }),
+  setAutoLock: z.strictObject({ minutes: z.int().check(z.gte(1), z.lte(24 * 60)) }),
   revealKey: z.strictObject({ id }),
   lockStatus: z.strictObject({}),
   setPassphrase: z.strictObject({ passphrase: text(1_000) }),
@@ -41,7 +40,7 @@ export const messageSchemas = {
   exportBackup: z.strictObject({
     mode: keyModeSchema,
     passphrase: text(1_000),
-    ids: z.array(id).max(5_000).optional(),
+    ids: z.optional(z.array(id).check(z.maxLength(5_000))),
   }),
   previewImport: z.strictObject({ text: z.string(), passphrase: text(1_000) }),
   applyImport: z.strictObject({ text: z.string(), passphrase: text(1_000), conflicts: z.enum(['skip', 'replace']) }),

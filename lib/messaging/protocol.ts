@@ -1,5 +1,5 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { z } from 'zod';
+import type { z } from '../schema/z';
 import type { ImportItem } from '../backup/plan-import';
 import type { Connection, TestResult } from '../connections/schema';
 import type { Outcome } from '../result';

@@ -1,12 +1,12 @@
-import { z } from 'zod';
+import { text, z } from '../schema/z';
 
 export const SETTINGS_STORAGE_KEY = 'settings';
 
 export const settingsSchema = z.object({
   /** Portal origins where the user chose "Never on this site". */
-  neverSites: z.array(z.string().max(300)).max(100).catch([]),
+  neverSites: z.catch(z.array(text(300)).check(z.maxLength(100)), []),
   /** Idle time after which an unlocked vault locks itself again. */
-  autoLockMinutes: z.number().int().min(1).max(24 * 60).catch(15),
+  autoLockMinutes: z.catch(z.int().check(z.gte(1), z.lte(24 * 60)), 15),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { count, text, z } from '../schema/z';
 import { type Connection, connectionSchema } from '../connections/schema';
 import { VAULT_VERSION, migrateVault } from './migrations';
 import { type VaultLock, vaultLockSchema } from './vault-lock';
@@ -8,8 +8,8 @@ export const VAULT_STORAGE_KEY = 'vault';
 export const quarantinedSchema = z.object({
   /** The record exactly as it was stored, as JSON text, so nothing in it is lost. */
   raw: z.string(),
-  reason: z.string().max(500),
-  at: z.number().int().nonnegative(),
+  reason: text(500),
+  at: count(),
 });
 export type Quarantined = z.infer<typeof quarantinedSchema>;
 
@@ -24,8 +24,8 @@ export interface VaultState {
 const storedVaultSchema = z.object({
   version: z.literal(VAULT_VERSION),
   connections: z.array(z.unknown()),
-  quarantine: z.array(quarantinedSchema).default([]),
-  lock: vaultLockSchema.optional(),
+  quarantine: z._default(z.array(quarantinedSchema), []),
+  lock: z.optional(vaultLockSchema),
 });
 
 export type ParsedVault =
@@ -51,7 +51,7 @@ function toText(value: unknown): string {
   }
 }
 
-function describe(error: z.ZodError): string {
+function describe(error: z.core.$ZodError): string {
   return error.issues
     .slice(0, 3)
     .map((issue) => `${issue.path.join('.') || '(record)'}: ${issue.message}`)

@@ -1,11 +1,11 @@
-import { z } from 'zod';
+import { z } from '../schema/z';
 import { exportRawKey, importRawKey } from '../crypto/passphrase-key';
 import type { StorageAreaLike } from '../storage/storage-area';
 import { createSerialQueue } from './serial-queue';
 
 export const SESSION_KEY = 'unlockedKey';
 
-const unlockedSchema = z.object({ raw: z.string(), idleMs: z.number().positive(), lastUsedAt: z.number() });
+const unlockedSchema = z.object({ raw: z.string(), idleMs: z.number().check(z.positive()), lastUsedAt: z.number() });
 type Unlocked = z.infer<typeof unlockedSchema>;
 
 /**

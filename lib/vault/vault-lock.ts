@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../schema/z';
 import type { Connection, StoredKey } from '../connections/schema';
 import { kdfParamsSchema } from '../crypto/passphrase-key';
 import { sealedSchema, seal, unseal } from '../crypto/seal';

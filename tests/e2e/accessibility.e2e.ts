@@ -72,7 +72,8 @@ describe('accessibility of the popup and the manager (axe, keyboard)', () => {
     const popup = await openPopup();
     await tabTo(popup, 'Add connection');
     await popup.keyboard.press('Enter');
-    // The form puts focus in its first field.
+    // The form puts focus in its first field (once it has rendered: wait, as a person would look).
+    await expect.poll(() => focusedName(popup)).toBe('Connection name');
     await popup.keyboard.type('Keyboard only');
     await tabTo(popup, 'API key', 3);
     await popup.keyboard.type(FAKE_KEYS.ok);
