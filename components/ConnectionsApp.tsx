@@ -22,6 +22,12 @@ import { useLocalKey } from './use-local-key';
 
 /** Past this many connections the list gets a filter box. */
 const FILTER_FROM = 6;
+/**
+ * The list renders this many items at once, then the rest a batch per task: with hundreds of
+ * connections the popup is usable at once instead of after every item is laid out.
+ */
+const FIRST_ITEMS = 30;
+const MORE_ITEMS = 150;
 
 type Mode = { kind: 'list' } | { kind: 'add' } | { kind: 'edit'; id: string };
 
@@ -51,6 +57,12 @@ export function ConnectionsApp({ layout }: { layout: 'popup' | 'page' }) {
     const needle = nameKey(filter);
     return needle ? connections.filter((c) => nameKey(c.name).includes(needle)) : connections;
   }, [connections, filter]);
+  const [rendered, setRendered] = useState(FIRST_ITEMS);
+  useEffect(() => {
+    if (rendered >= shown.length) return;
+    const timer = setTimeout(() => setRendered(rendered + MORE_ITEMS), 0);
+    return () => clearTimeout(timer);
+  }, [rendered, shown.length]);
 
   const markTesting = (id: string, on: boolean) =>
     setTesting((current) => {
@@ -178,7 +190,7 @@ export function ConnectionsApp({ layout }: { layout: 'popup' | 'page' }) {
           {vault && connections.length === 0 && <p class="muted">{i18n.t('emptyList')}</p>}
           {connections.length > 0 && shown.length === 0 && <p class="muted">{i18n.t('noMatches')}</p>}
           <ul class="list" aria-label={i18n.t('connectionsLabel')}>
-            {shown.map((connection: Connection) => (
+            {shown.slice(0, rendered).map((connection: Connection) => (
               <ConnectionItem
                 key={connection.id}
                 connection={connection}

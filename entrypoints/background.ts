@@ -11,13 +11,18 @@ import { type MessageName, type MessageResults, onMessage } from '@/lib/messagin
 import type { Outcome } from '@/lib/result';
 import { createSettingsStore } from '@/lib/settings/settings-store';
 import { createSessionKeys } from '@/lib/vault/session-key';
+import { VAULT_STORAGE_KEY } from '@/lib/vault/parse-vault';
 import { createVaultStore } from '@/lib/vault/vault-store';
 
 export default defineBackground(() => {
   const newId = () => crypto.randomUUID();
   const sessionKeys = createSessionKeys(browser.storage.session, Date.now);
   const handlers = createHandlers({
-    vault: createVaultStore(browser.storage.local, sessionKeys),
+    vault: createVaultStore(browser.storage.local, sessionKeys, (onChange) =>
+      browser.storage.onChanged.addListener((changes, area) => {
+        if (area === 'local' && VAULT_STORAGE_KEY in changes) onChange();
+      }),
+    ),
     sessionKeys,
     settings: createSettingsStore(browser.storage.local),
     offers: createOfferStore(browser.storage.session, Date.now, newId),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { OFFER_TTL_MS } from '../capture/offers';
 import { createTestBackground } from './test-background';
 
@@ -17,6 +18,19 @@ describe('connection tests', () => {
     expect(tested).toMatchObject({ ok: true, value: { category: 'invalid-key', status: 401 } });
     const all = await handlers.testAll({}, PAGE);
     expect(all).toEqual({ ok: true, value: { tested: 1 } });
+  });
+
+  it('tests all and stores the results in batches, not one vault write per connection', async () => {
+    const { handlers } = createTestBackground();
+    for (let i = 0; i < 12; i++) {
+      await handlers.addConnection({ ...input, name: `c${i}`, key: `DCRA1-${i.toString(16).padStart(32, '0')}` }, PAGE);
+    }
+    let writes = 0;
+    fakeBrowser.storage.onChanged.addListener((changes) => void ('vault' in changes && writes++));
+    expect(await handlers.testAll({}, PAGE)).toEqual({ ok: true, value: { tested: 12 } });
+    const stored = (await fakeBrowser.storage.local.get('vault')).vault as { connections: Array<{ lastTest?: unknown }> };
+    expect(stored.connections.every((c) => c.lastTest)).toBe(true);
+    expect(writes).toBeLessThan(4);
   });
 
   it('refuses to test a host the user has not allowed', async () => {

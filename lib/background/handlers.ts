@@ -1,4 +1,5 @@
 import { applyImport, planImport } from '../backup/plan-import';
+import { createBatchedResults } from './batched-results';
 import { readBackup } from '../backup/read-backup';
 import { backupFileName, writeBackup } from '../backup/write-backup';
 import { type Connection, DEFAULT_API_URL, type TestResult, plainKeyOf } from '../connections/schema';
@@ -47,7 +48,7 @@ export type Handlers = {
   [K in MessageName]: (data: MessageData<K>, caller: Caller) => Promise<Outcome<MessageResults[K]>>;
 };
 
-const isOpen = (c: Connection) => c.key.kind === 'plain';
+const isOpen = (c: Connection): c is Connection & { key: { kind: 'plain'; value: string } } => c.key.kind === 'plain';
 
 /**
  * Every request from the user counts as activity for auto-lock, except asking whether the vault
@@ -71,6 +72,8 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
   const ctx = () => ({ now: deps.now(), newId: deps.newId });
   const idleMs = async () => (await settings.read()).autoLockMinutes * 60_000;
 
+  const batchedResults = createBatchedResults(vault);
+
   async function testOne(connection: Connection): Promise<Outcome<TestResult>> {
     const key = plainKeyOf(connection.key);
     if (key === undefined) return fail('locked');
@@ -79,6 +82,12 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     const stored = await vault.change((state) => recordTest(state, connection.id, result, target));
     // A connection deleted while its test ran still gets its answer; there is just nothing to store.
     return stored.ok || stored.error.code === 'not-found' ? ok(result) : stored;
+  }
+
+  async function testForAll(connection: Connection & { key: { kind: 'plain'; value: string } }): Promise<void> {
+    const target = { url: connection.url, key: connection.key.value };
+    const result = await limiter.run(target.key, () => deps.runTest(target));
+    await batchedResults.record({ id: connection.id, result, tested: target });
   }
 
   async function findConnection(id: string): Promise<Outcome<Connection>> {
@@ -116,10 +125,11 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     async testAll() {
       const read = await vault.read();
       if (!read.ok) return read;
-      if (read.value.connections.some((c) => !isOpen(c))) return fail('locked');
-      const allowed = await Promise.all(read.value.connections.map((c) => deps.hasHostAccess(c.url)));
-      const connections = read.value.connections.filter((_, i) => allowed[i]);
-      await Promise.all(connections.map(testOne));
+      const open = read.value.connections.filter(isOpen);
+      if (open.length !== read.value.connections.length) return fail('locked');
+      const allowed = await Promise.all(open.map((c) => deps.hasHostAccess(c.url)));
+      const connections = open.filter((_, i) => allowed[i]);
+      await Promise.all(connections.map(testForAll));
       return ok({ tested: connections.length });
     },
 

@@ -39,9 +39,11 @@ export function createPromptHost(ctx: ContentScriptContext, title: string) {
     const load = { done: false };
     const wrapper = document.createElement('div');
     const iframe = document.createElement('iframe');
-    wrapper.style.cssText = `all: initial; display: none; position: fixed; top: 16px; right: 16px; z-index: 2147483647; width: ${WIDTH_PX}px;`;
+    wrapper.style.cssText = `all: initial; display: block; position: fixed; top: 16px; right: 16px; z-index: 2147483647; width: ${WIDTH_PX}px;`;
     iframe.title = title;
-    iframe.style.cssText = `all: initial; display: block; width: 100%; height: ${INITIAL_HEIGHT_PX}px; border: 0; color-scheme: normal;`;
+    // Hidden with `visibility` (on the frame itself: the wrapper's `all: initial` would not pass
+    // it down), not `display: none`, so it is laid out and painted ahead and shows in one frame.
+    iframe.style.cssText = `all: initial; display: block; visibility: hidden; width: 100%; height: ${INITIAL_HEIGHT_PX}px; border: 0; color-scheme: normal;`;
     iframe.src = browser.runtime.getURL('/prompt.html');
     iframe.addEventListener('load', () => (load.done = true), { once: true });
     const onMessage = (event: MessageEvent) => {
@@ -73,7 +75,7 @@ export function createPromptHost(ctx: ContentScriptContext, title: string) {
   function prepare(): void {
     frame ??= create();
     clearTimeout(dropUnused);
-    dropUnused = setTimeout(() => frame?.wrapper.style.display === 'none' && hide(), PREPARED_FOR_MS);
+    dropUnused = setTimeout(() => frame?.iframe.style.visibility === 'hidden' && hide(), PREPARED_FOR_MS);
   }
 
   /** Shows the prompt for the offer the background just made for this tab. */
@@ -81,7 +83,7 @@ export function createPromptHost(ctx: ContentScriptContext, title: string) {
     clearTimeout(dropUnused);
     frame ??= create();
     post(frame, { type: 'offer' });
-    frame.wrapper.style.display = 'block';
+    frame.iframe.style.visibility = 'visible';
     if (frame.loaded) frame.iframe.focus();
     else frame.iframe.addEventListener('load', () => frame?.iframe.focus(), { once: true });
   }

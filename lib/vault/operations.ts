@@ -120,6 +120,25 @@ export function recordTest(
   return changed(replaceConnection(state, next), next);
 }
 
+export interface TestRecord {
+  id: string;
+  result: TestResult;
+  tested: { key: string; url: string };
+}
+
+/** Stores many results in one change; a connection deleted meanwhile is simply skipped. */
+export function recordTests(state: VaultState, records: readonly TestRecord[]): Change<number> {
+  let next = state;
+  let stored = 0;
+  for (const { id, result, tested } of records) {
+    const outcome = recordTest(next, id, result, tested);
+    if (!outcome.ok || outcome.value.state === next) continue;
+    next = outcome.value.state;
+    stored++;
+  }
+  return changed(next, stored);
+}
+
 export function findConnectionByKey(state: VaultState, key: string): Connection | undefined {
   return state.connections.find(
     (c) => plainKeyOf(c.key) === key || (c.previousKey !== undefined && plainKeyOf(c.previousKey) === key),

@@ -91,3 +91,32 @@ describe('a write cut short', () => {
     expect(await area.get(VAULT_STORAGE_KEY)).toEqual(before);
   });
 });
+
+describe('the kept copy of the vault', () => {
+  const watched = (area: StorageAreaLike) =>
+    createStore(area, createSessionKeys(fakeBrowser.storage.session, Date.now), (onChange) =>
+      fakeBrowser.storage.onChanged.addListener((changes, name) => {
+        if (name === 'local' && VAULT_STORAGE_KEY in changes) onChange();
+      }),
+    );
+
+  it('is read from storage once, and again after someone else writes the vault', async () => {
+    fakeBrowser.reset();
+    const area = fakeBrowser.storage.local;
+    let reads = 0;
+    const counting: StorageAreaLike = { get: (k) => (reads++, area.get(k)), set: (items) => area.set(items) };
+    const store = watched(counting);
+    await store.change((state) =>
+      addConnection(state, { name: 'mine', url: 'https://api.smartrecruiters.com', key: key(1) }, 'typed', ctx()),
+    );
+    await store.read();
+    await store.read();
+    expect(reads).toBe(1);
+
+    const written = (await area.get(VAULT_STORAGE_KEY))[VAULT_STORAGE_KEY] as { connections: Array<{ name: string }> };
+    await area.set({ [VAULT_STORAGE_KEY]: { ...written, connections: [{ ...written.connections[0], name: 'theirs' }] } });
+    const read = await store.read();
+    expect(read.ok && read.value.connections.map((c) => c.name)).toEqual(['theirs']);
+    expect(reads).toBe(2);
+  });
+});

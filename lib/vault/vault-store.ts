@@ -15,15 +15,48 @@ import { hasKeysOfKind, sealKeys, unsealKeys } from './vault-lock';
  * It is also where keys are sealed and unsealed: changes see keys in clear while the vault is
  * unlocked (sealed while it is locked), and a vault with a passphrase is only ever written sealed.
  */
-export function createVaultStore(area: StorageAreaLike, sessionKeys: SessionKeys) {
+export function createVaultStore(
+  area: StorageAreaLike,
+  sessionKeys: SessionKeys,
+  /** Calls back whenever the stored vault changes, whoever wrote it (storage.onChanged). */
+  watch?: (onChange: () => void) => void,
+) {
   const enqueue = createSerialQueue();
+  // The vault as stored (keys sealed where they are sealed at rest), read and validated once and
+  // then kept: every message would otherwise re-read and re-validate the whole vault.
+  let atRest: VaultState | undefined;
+  let ownWrites = 0;
+  watch?.(() => {
+    if (ownWrites > 0) ownWrites--;
+    else atRest = undefined;
+  });
 
-  async function load(): Promise<Outcome<VaultState>> {
+  async function write(state: VaultState): Promise<void> {
+    if (watch) ownWrites++;
+    try {
+      await area.set({ [VAULT_STORAGE_KEY]: serializeVault(state) });
+    } catch (error) {
+      if (watch) ownWrites--;
+      atRest = undefined;
+      throw error;
+    }
+    atRest = watch ? state : undefined;
+  }
+
+  async function readAtRest(): Promise<Outcome<VaultState>> {
+    if (atRest) return ok(atRest);
     const stored = await area.get(VAULT_STORAGE_KEY);
     const parsed = parseVault(stored[VAULT_STORAGE_KEY]);
     if (parsed.kind === 'newer') return fail('vault-from-newer-version');
-    if (parsed.dirty) await area.set({ [VAULT_STORAGE_KEY]: serializeVault(parsed.state) });
-    const state = parsed.state;
+    if (parsed.dirty) await write(parsed.state);
+    else if (watch) atRest = parsed.state;
+    return ok(parsed.state);
+  }
+
+  async function load(): Promise<Outcome<VaultState>> {
+    const read = await readAtRest();
+    if (!read.ok) return read;
+    const state = read.value;
     if (!state.lock || !hasKeysOfKind(state.connections, 'sealed')) return ok(state);
     const key = await sessionKeys.get();
     if (!key) return ok(state);
@@ -45,7 +78,7 @@ export function createVaultStore(area: StorageAreaLike, sessionKeys: SessionKeys
     } else if (!state.lock && hasKeysOfKind(connections, 'sealed')) {
       return fail('locked');
     }
-    await area.set({ [VAULT_STORAGE_KEY]: serializeVault({ ...state, connections }) });
+    await write({ ...state, connections });
     return ok(null);
   }
 

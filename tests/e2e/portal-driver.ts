@@ -68,4 +68,5 @@ export async function waitForPrompt(page: Page): Promise<Locator> {
   return dialog;
 }
 
-export const promptCount = (page: Page) => page.locator(`iframe[title="${PROMPT_TITLE}"]`).count();
+/** Prompts on screen; a frame prepared ahead and still hidden is not one. */
+export const promptCount = (page: Page) => page.locator(`iframe[title="${PROMPT_TITLE}"]`).filter({ visible: true }).count();
