@@ -27,7 +27,7 @@ const FILTER_FROM = 6;
  * connections the popup is usable at once instead of after every item is laid out.
  */
 const FIRST_ITEMS = 30;
-const MORE_ITEMS = 150;
+const MORE_ITEMS = 50;
 
 type Mode = { kind: 'list' } | { kind: 'add' } | { kind: 'edit'; id: string };
 
