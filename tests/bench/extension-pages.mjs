@@ -1,0 +1,127 @@
+// @ts-check
+/**
+ * Driving the extension the way its own pages do: messages in @webext-core/messaging's wire
+ * format ({ id, type, data, timestamp } → { res } | { err }) sent with chrome.runtime.sendMessage
+ * from an extension page, and the vault seeded in its stored v2 format (lib/vault/parse-vault.ts,
+ * lib/connections/schema.ts) by the service worker, as the background's own storage writes do.
+ */
+import { randomBytes } from 'node:crypto';
+
+/** @typedef {import('playwright-core').Page} Page */
+/** @typedef {import('playwright-core').Worker} Worker */
+/** @typedef {import('playwright-core').BrowserContext} BrowserContext */
+
+export const API_URL = 'https://api.smartrecruiters.com';
+/**
+ * A page of the extension's own origin that runs none of its code: the background classifies a
+ * message from it exactly as one from the popup (sender.url starts with the extension origin),
+ * and nothing re-renders on the storage changes a message causes.
+ */
+export const TRIVIAL_PAGE = '_locales/en/messages.json';
+
+/** A realistic fresh key (`DCRA1-` + 32 hex), random per run; never printed. */
+export const newBenchKey = () => `DCRA1-${randomBytes(16).toString('hex')}`;
+
+/**
+ * @typedef {object} SendResult
+ * @property {number} ms Round trip measured in the sending page, sendMessage to its callback.
+ * @property {boolean} ok The handler's Outcome.
+ * @property {string} [code] Its error code when not ok.
+ * @property {string} [category] testConnection: the result's category.
+ * @property {number} [latencyMs] testConnection: the tester's own fetch latency.
+ * @property {number} [tested] testAll: how many were tested.
+ */
+
+/**
+ * Sends one message from `page` (an extension page) and times it there. Only the fields above
+ * come back to Node: no key or connection data is returned.
+ * @param {Page} page @param {string} type @param {unknown} data @returns {Promise<SendResult>}
+ */
+export function send(page, type, data) {
+  return page.evaluate(
+    ({ type, data }) =>
+      new Promise((resolve) => {
+        const t0 = performance.now();
+        const message = { id: Math.floor(Math.random() * 1e9), type, data, timestamp: Date.now() };
+        chrome.runtime.sendMessage(message, (/** @type {any} */ response) => {
+          const ms = performance.now() - t0;
+          const error = chrome.runtime.lastError?.message;
+          const res = response?.res;
+          if (error || !res) return resolve({ ms, ok: false, code: error ?? 'no-response' });
+          const value = res.value ?? {};
+          resolve({ ms, ok: res.ok === true, code: res.error?.code, category: value.category, latencyMs: value.latencyMs, tested: value.tested });
+        });
+      }),
+    { type, data },
+  );
+}
+
+/**
+ * @typedef {object} SeedOptions
+ * @property {(i: number) => string} [keyFor] The key of connection i; default a new random key.
+ * @property {number} [tested] Every `tested`-th connection carries a last test result (0: none).
+ */
+
+/**
+ * `count` connections in the stored v2 shape, varied as a real list is: three sources, some
+ * notes, some with a last test result.
+ * @param {number} count @param {SeedOptions} [options]
+ */
+export function makeConnections(count, { keyFor = newBenchKey, tested = 2 } = {}) {
+  const now = Date.now();
+  const sources = ['typed', 'captured', 'imported'];
+  return Array.from({ length: count }, (_, i) => {
+    const at = now - (count - i) * 3_600_000;
+    return {
+      id: `bench-${i.toString().padStart(4, '0')}-${randomBytes(4).toString('hex')}`,
+      name: `Bench connection ${i + 1}`,
+      url: API_URL,
+      key: { kind: 'plain', value: keyFor(i) },
+      note: i % 3 === 0 ? `Seeded by the bench for integration ${i + 1}` : '',
+      source: sources[i % 3],
+      createdAt: at,
+      updatedAt: at,
+      ...(tested > 0 && i % tested === 0
+        ? {
+            lastTest: {
+              at: at + 60_000,
+              category: 'connected',
+              status: 200,
+              latencyMs: 140 + (i % 50),
+              endpoint: `GET ${API_URL}/configuration/company`,
+              company: 'Acme Corp (AcmeCorp1)',
+            },
+          }
+        : {}),
+    };
+  });
+}
+
+/**
+ * Replaces the vault with `connections` (format version 2, no lock, empty quarantine), written
+ * by the service worker. Then makes the background read it once (lockStatus) and checks that
+ * none was quarantined, so a drift of the stored format fails the bench instead of skewing it.
+ * @param {Worker} serviceWorker @param {Page} messenger @param {object[]} connections
+ */
+export async function seedVault(serviceWorker, messenger, connections) {
+  await serviceWorker.evaluate(
+    (vault) => chrome.storage.local.set({ vault }),
+    { version: 2, connections, quarantine: [] },
+  );
+  const status = await send(messenger, 'lockStatus', {});
+  if (!status.ok) throw new Error(`seedVault: lockStatus failed (${status.code})`);
+  const stored = await serviceWorker.evaluate(async () => {
+    const { vault } = /** @type {{ vault?: { connections?: unknown[], quarantine?: unknown[] } }} */ (await chrome.storage.local.get('vault'));
+    return { connections: vault?.connections?.length ?? -1, quarantine: vault?.quarantine?.length ?? -1 };
+  });
+  if (stored.connections !== connections.length || stored.quarantine !== 0) {
+    throw new Error(`seedVault: stored ${stored.connections} connections and ${stored.quarantine} quarantined, wanted ${connections.length} and 0: has the vault format changed?`);
+  }
+}
+
+/** Opens the trivial extension page used to send messages. @param {BrowserContext} context @param {string} extensionId */
+export async function openMessenger(context, extensionId) {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/${TRIVIAL_PAGE}`);
+  return page;
+}

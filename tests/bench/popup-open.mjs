@@ -1,0 +1,80 @@
+// @ts-check
+/**
+ * Section 5, popup. popup.html opened in a new tab (as the toolbar button would open it, in the
+ * extension's already running process) with 0, 50 and 500 connections in the vault; page-marks.mjs
+ * stamps, from the page's navigation start, when the list shows every connection (or the empty
+ * line) and when the first frame after that has run and a task posted after it has run: the
+ * moment a click on the list would be handled ("interactive").
+ *
+ * Baseline, opened alternately with the popup and marked the same way (DOMContentLoaded, then a
+ * frame and a task): the trivial extension page (a JSON file of the build, in the extension's
+ * origin and process, running no script). Nothing is added to the build for the bench.
+ */
+import { TRIVIAL_PAGE, makeConnections, seedVault } from './extension-pages.mjs';
+import { median, percentile } from './stats.mjs';
+
+/** @typedef {import('playwright-core').Page} Page */
+/** @typedef {import('playwright-core').Worker} Worker */
+/** @typedef {import('playwright-core').BrowserContext} BrowserContext */
+
+/**
+ * @param {BrowserContext} context @param {string} url
+ * @returns {Promise<{ listReady: number, interactive: number, fcp: number | null }>}
+ */
+async function openAndMark(context, url) {
+  const page = await context.newPage();
+  try {
+    await page.goto(url, { waitUntil: 'commit' });
+    const handle = await page.waitForFunction(
+      () => {
+        const m = /** @type {any} */ (globalThis).__benchMarks;
+        if (m?.interactive === undefined) return false;
+        const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+        return { listReady: m.listReady, interactive: m.interactive, fcp: fcp ? fcp.startTime : null };
+      },
+      undefined,
+      { timeout: 15_000, polling: 10 },
+    );
+    return /** @type {{ listReady: number, interactive: number, fcp: number | null }} */ (await handle.jsonValue());
+  } finally {
+    await page.close();
+  }
+}
+
+/** @param {number[]} values */
+const summary = (values) => ({ n: values.length, median: median(values), p95: percentile(values, 95) });
+
+/**
+ * @param {{ context: BrowserContext, extensionId: string, serviceWorker: Worker, messenger: Page,
+ *   sizes: number[], reps: number, log?: (line: string) => void }} options
+ */
+export async function measurePopup({ context, extensionId, serviceWorker, messenger, sizes, reps, log = () => {} }) {
+  const base = `chrome-extension://${extensionId}`;
+  const results = [];
+  for (const size of sizes) {
+    await seedVault(serviceWorker, messenger, makeConnections(size));
+    const popupUrl = `${base}/popup.html?benchExpect=${size}`;
+    const trivialUrl = `${base}/${TRIVIAL_PAGE}`;
+    /** @type {{ popup: { listReady: number, interactive: number, fcp: number | null }[], trivial: { listReady: number, interactive: number, fcp: number | null }[] }} */
+    const runs = { popup: [], trivial: [] };
+    // One warm-up pair, then alternate which opens first.
+    for (let rep = 0; rep <= reps; rep++) {
+      const order = rep % 2 === 0 ? /** @type {const} */ (['popup', 'trivial']) : /** @type {const} */ (['trivial', 'popup']);
+      for (const which of order) {
+        const marks = await openAndMark(context, which === 'popup' ? popupUrl : trivialUrl);
+        if (rep > 0) runs[which].push(marks);
+      }
+    }
+    results.push({
+      connections: size,
+      popup: {
+        listReady: summary(runs.popup.map((r) => r.listReady)),
+        interactive: summary(runs.popup.map((r) => r.interactive)),
+        fcp: summary(/** @type {number[]} */ (runs.popup.map((r) => r.fcp).filter((v) => v !== null))),
+      },
+      trivial: { interactive: summary(runs.trivial.map((r) => r.interactive)) },
+    });
+    log(`  popup: ${size} connections done`);
+  }
+  return results;
+}
