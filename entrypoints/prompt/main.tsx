@@ -28,7 +28,7 @@ document.addEventListener(
   true,
 );
 // `trackVisibility` (IntersectionObserver v2) is not in TypeScript's DOM types yet.
-const visibility = { trackVisibility: true, delay: 100, threshold: [0, 0.99, 1] } as IntersectionObserverInit;
+const visibility = { trackVisibility: true, delay: 100, threshold: [0] } as IntersectionObserverInit;
 new IntersectionObserver((entries) => entries.forEach((entry) => guard.observe(entry)), visibility).observe(app);
 
 // Each "an offer is waiting" from the framing page makes the prompt ask the background again.

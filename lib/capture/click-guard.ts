@@ -41,9 +41,13 @@ export function createClickGuard(now: () => number, onChange: (armed: boolean) =
   }
 
   return {
-    /** Feeds one IntersectionObserver entry (or a plain visibility fact where there is no observer). */
+    /**
+     * Feeds one IntersectionObserver entry (or a plain visibility fact where there is no observer).
+     * Any part in view counts: while the prompt grows, its frame clips it for a moment, and that
+     * must not disarm it. Covering or fading any of it still does (`isVisible`).
+     */
     observe(entry: VisibilityEntry) {
-      update(entry.intersectionRatio >= 0.99 && entry.isVisible !== false);
+      update(entry.intersectionRatio > 0 && entry.isVisible !== false);
     },
     isArmed,
   };

@@ -63,7 +63,7 @@ describe('accessibility of the popup and the manager (axe, keyboard)', () => {
     await popup.getByRole('button', { name: 'Save' }).click();
     await visible(popup.getByText('Enter a connection name.'));
     // Focus goes to the first field in error, whose message is its description.
-    expect(await focusedName(popup)).toBe('Connection name');
+    await expect.poll(() => focusedName(popup)).toBe('Connection name');
     await expectAccessible(popup);
     await popup.close();
   });

@@ -71,8 +71,8 @@ describe('popup: manage and test connections in the built extension', () => {
     await popup.getByLabel('Connection URL').fill('http://api.smartrecruiters.com');
     await popup.getByLabel('API key').fill('DCRA1-abc def');
     await popup.getByRole('button', { name: 'Save' }).click();
+    await visible(popup.getByText('Enter a connection name.'));
     expect(await popup.getByLabel('Connection name').getAttribute('aria-invalid')).toBe('true');
-    expect(await popup.getByText('Enter a connection name.').isVisible()).toBe(true);
     expect(await popup.getByText('The URL must start with https://.').isVisible()).toBe(true);
     expect(await popup.getByText('The key must not contain spaces or line breaks.').isVisible()).toBe(true);
 
