@@ -20,7 +20,7 @@ describe('popup: manage and test connections in the built extension', () => {
     // The key is masked until revealed.
     expect(await item.textContent()).not.toContain(FAKE_KEYS.ok);
     await item.getByRole('button', { name: 'Reveal API key' }).click();
-    expect(await item.textContent()).toContain(FAKE_KEYS.ok);
+    await visible(item.getByText(FAKE_KEYS.ok));
 
     const result = await testItem(popup, 'ServiceNow prod');
     expect(result).toContain('Connected');

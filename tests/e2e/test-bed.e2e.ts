@@ -1,40 +1,17 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  COMPANY_PATH,
-  DEFAULT_PORTAL_DIR,
-  FAKE_COMPANY,
-  FAKE_KEYS,
-  TEST_BED_PREFIX,
-  startFakeSmartRecruiters,
-  type FakeSmartRecruiters,
-} from '../support/fake-smartrecruiters.mjs';
-import { launchExtension, type LaunchedExtension } from '../support/launch-extension.mjs';
-
-// The portal replica is built separately; its checks run once its app shell exists.
-const hasPortalShell = existsSync(path.join(DEFAULT_PORTAL_DIR, 'index.html'));
+import { beforeEach, describe, expect, it } from 'vitest';
+import { COMPANY_PATH, FAKE_COMPANY, FAKE_KEYS, TEST_BED_PREFIX } from '../support/fake-smartrecruiters.mjs';
+import { useTestBed } from './test-bed';
 
 describe('test bed: built extension in Chromium against the local SmartRecruiters replica', () => {
-  let server: FakeSmartRecruiters;
-  let extension: LaunchedExtension;
-
-  beforeAll(async () => {
-    server = await startFakeSmartRecruiters();
-    extension = await launchExtension({ port: server.port });
-  });
-  afterAll(async () => {
-    await extension?.close();
-    await server?.close();
-  });
-  beforeEach(() => server.clearRequests());
+  const bed = useTestBed();
+  beforeEach(() => bed.server.clearRequests());
 
   it('loads the extension and finds its service worker', () => {
-    expect(extension.extensionId).toMatch(/^[a-p]{32}$/);
+    expect(bed.extension.extensionId).toMatch(/^[a-p]{32}$/);
   });
 
   it("the service worker's fetch of the real API host reaches the fake", async () => {
-    const reply = await extension.serviceWorker.evaluate(
+    const reply = await bed.extension.serviceWorker.evaluate(
       async ({ url, key }) => {
         const response = await fetch(url, { headers: { 'X-SmartToken': key } });
         return { status: response.status, body: (await response.json()) as { name?: string } };
@@ -42,7 +19,7 @@ describe('test bed: built extension in Chromium against the local SmartRecruiter
       { url: `https://api.smartrecruiters.com${COMPANY_PATH}`, key: FAKE_KEYS.ok },
     );
     expect(reply).toEqual({ status: 200, body: expect.objectContaining({ name: FAKE_COMPANY.name }) });
-    expect(server.requests).toEqual([
+    expect(bed.server.requests).toEqual([
       expect.objectContaining({
         host: 'api.smartrecruiters.com',
         method: 'GET',
@@ -53,19 +30,19 @@ describe('test bed: built extension in Chromium against the local SmartRecruiter
   });
 
   it('a tab on www.smartrecruiters.com is served by the replica', async () => {
-    const page = await extension.context.newPage();
+    const page = await bed.extension.context.newPage();
     try {
       const response = await page.goto(`https://www.smartrecruiters.com${TEST_BED_PREFIX}hello.html`);
       expect(response?.status()).toBe(200);
       expect(await page.locator('#test-bed-hello').textContent()).toContain('local SmartRecruiters replica');
-      expect(server.requests.map((r) => r.host)).toContain('www.smartrecruiters.com');
+      expect(bed.server.requests.map((r) => r.host)).toContain('www.smartrecruiters.com');
     } finally {
       await page.close();
     }
   });
 
-  it.skipIf(!hasPortalShell)('the portal replica answers its root and a deep settings link', async () => {
-    const page = await extension.context.newPage();
+  it('the portal replica answers its root and a deep settings link', async () => {
+    const page = await bed.extension.context.newPage();
     try {
       for (const pagePath of ['/', '/settings/administration/app-management/custom-applications']) {
         const response = await page.goto(`https://www.smartrecruiters.com${pagePath}`);
