@@ -43,6 +43,24 @@ async function readGeckoId(dir) {
 }
 
 /**
+ * Polls from inside the page until `url` has loaded. Asking while the old document is being torn
+ * down can fail inside Firefox's BiDi ("right-hand side of 'in' should be an object"): that is an
+ * answer of "not yet", not an error.
+ * @param {Page} page @param {string} url
+ */
+async function waitForDocument(page, url) {
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    const ready = await page
+      .evaluate((expected) => location.href === expected && document.readyState === 'complete', url)
+      .catch(() => false);
+    if (ready) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`${url} did not finish loading`);
+}
+
+/**
  * Firefox's WebDriver BiDi leaves extension pages out of its events (bug 1755014): the navigation
  * happens, but goto() never hears that it loaded. Start it, watch the document from inside, and
  * stop goto() waiting once it is there.
@@ -56,9 +74,7 @@ async function gotoExtensionPage(page, url) {
       page.goto(url, { signal }).catch((error) => {
         if (!signal.aborted) throw error;
       }),
-      page
-        .waitForFunction((expected) => location.href === expected && document.readyState === 'complete', { signal, polling: 50 }, url)
-        .then(() => done.abort()),
+      waitForDocument(page, url).then(() => done.abort()),
     ]);
   } finally {
     done.abort();
