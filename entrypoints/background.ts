@@ -20,7 +20,7 @@ export default defineBackground(() => {
   const handlers = createHandlers({
     vault: createVaultStore(browser.storage.local, sessionKeys, (onChange) =>
       browser.storage.onChanged.addListener((changes, area) => {
-        if (area === 'local' && VAULT_STORAGE_KEY in changes) onChange();
+        if (area === 'local' && VAULT_STORAGE_KEY in changes) onChange(changes[VAULT_STORAGE_KEY]?.newValue);
       }),
     ),
     sessionKeys,

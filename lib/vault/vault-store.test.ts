@@ -96,7 +96,7 @@ describe('the kept copy of the vault', () => {
   const watched = (area: StorageAreaLike) =>
     createStore(area, createSessionKeys(fakeBrowser.storage.session, Date.now), (onChange) =>
       fakeBrowser.storage.onChanged.addListener((changes, name) => {
-        if (name === 'local' && VAULT_STORAGE_KEY in changes) onChange();
+        if (name === 'local' && VAULT_STORAGE_KEY in changes) onChange(changes[VAULT_STORAGE_KEY]?.newValue);
       }),
     );
 

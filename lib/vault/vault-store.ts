@@ -18,25 +18,26 @@ import { hasKeysOfKind, sealKeys, unsealKeys } from './vault-lock';
 export function createVaultStore(
   area: StorageAreaLike,
   sessionKeys: SessionKeys,
-  /** Calls back whenever the stored vault changes, whoever wrote it (storage.onChanged). */
-  watch?: (onChange: () => void) => void,
+  /** Calls back with the new stored value whenever the vault changes, whoever wrote it (storage.onChanged). */
+  watch?: (onChange: (stored: unknown) => void) => void,
 ) {
   const enqueue = createSerialQueue();
   // The vault as stored (keys sealed where they are sealed at rest), read and validated once and
-  // then kept: every message would otherwise re-read and re-validate the whole vault.
+  // then kept: every message would otherwise re-read and re-validate the whole vault. Anything
+  // stored that is not exactly what this store last wrote drops the copy.
   let atRest: VaultState | undefined;
-  let ownWrites = 0;
-  watch?.(() => {
-    if (ownWrites > 0) ownWrites--;
-    else atRest = undefined;
+  let lastWritten: string | undefined;
+  watch?.((stored) => {
+    if (JSON.stringify(stored) !== lastWritten) atRest = undefined;
   });
 
   async function write(state: VaultState): Promise<void> {
-    if (watch) ownWrites++;
+    const serialized = serializeVault(state);
+    lastWritten = JSON.stringify(serialized);
     try {
-      await area.set({ [VAULT_STORAGE_KEY]: serializeVault(state) });
+      await area.set({ [VAULT_STORAGE_KEY]: serialized });
     } catch (error) {
-      if (watch) ownWrites--;
+      lastWritten = undefined;
       atRest = undefined;
       throw error;
     }
