@@ -52,7 +52,13 @@ export function CapturePrompt({ generation, close }: { generation: number; close
   }, [phase.kind]);
 
   async function save(mode: 'new' | 'replace') {
-    const outcome = await call('saveOffer', { offerId, name, mode });
+    const conflict = phase.kind === 'asking' ? phase.offer.conflict : null;
+    const outcome = await call('saveOffer', {
+      offerId,
+      name,
+      mode,
+      ...(mode === 'replace' && conflict && { replaceId: conflict.id }),
+    });
     setUnlockFor(!outcome.ok && outcome.error.code === 'locked' ? mode : undefined);
     if (!outcome.ok && outcome.error.code === 'locked') return setFailure(undefined);
     if (!outcome.ok) {

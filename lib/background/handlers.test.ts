@@ -73,7 +73,11 @@ describe('capture offers', () => {
     if (!offer.ok || !offer.value) throw new Error();
     const view = await handlers.getOffer({ offerId: offer.value.offerId }, PAGE);
     expect(view).toMatchObject({ ok: true, value: { conflict: { id: existing.value.id, name: 'ServiceNow' } } });
-    const saved = await handlers.saveOffer({ offerId: offer.value.offerId, name: 'ServiceNow', mode: 'replace' }, PAGE);
+    // The name field may say anything by now: Replace goes to the connection the button named.
+    const saved = await handlers.saveOffer(
+      { offerId: offer.value.offerId, name: 'edited meanwhile', mode: 'replace', replaceId: existing.value.id },
+      PAGE,
+    );
     expect(saved).toMatchObject({ ok: true, value: { key: { value: OTHER_KEY }, previousKey: { value: KEY } } });
     const undone = await handlers.swapPreviousKey({ id: existing.value.id }, PAGE);
     expect(undone).toMatchObject({ ok: true, value: { key: { value: KEY } } });

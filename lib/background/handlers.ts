@@ -51,13 +51,16 @@ export type Handlers = {
 const isOpen = (c: Connection): c is Connection & { key: { kind: 'plain'; value: string } } => c.key.kind === 'plain';
 
 /**
- * Every request from the user counts as activity for auto-lock, except asking whether the vault
- * is locked: pages ask that whenever storage changes, and activity itself changes storage.
+ * Requests that do not count as the user's activity for auto-lock: pages ask for the lock state
+ * whenever storage changes (and activity changes storage), and a portal page must not be able to
+ * keep the vault open by showing key-like text.
  */
+const NOT_ACTIVITY: ReadonlySet<MessageName> = new Set(['lockStatus', 'offerCapturedKey', 'getOffer']);
+
 function countingActivity(handlers: Handlers, sessionKeys: SessionKeys): Handlers {
   const counted = { ...handlers } as Record<MessageName, (data: never, caller: Caller) => Promise<unknown>>;
   for (const name of Object.keys(handlers) as MessageName[]) {
-    if (name === 'lockStatus') continue;
+    if (NOT_ACTIVITY.has(name)) continue;
     const handle = counted[name];
     counted[name] = async (data, caller) => {
       await sessionKeys.touch();
@@ -164,15 +167,15 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       return ok({ offerId: found.offerId, name, note, conflict: same ? { id: same.id, name: same.name } : null });
     },
 
-    async saveOffer({ offerId, name, mode }) {
+    async saveOffer({ offerId, name, mode, replaceId }) {
       const offer = await offers.get(offerId);
       if (!offer) return fail('offer-expired');
       const saved = await vault.change((state) => {
         // Checked here as well as when offered: a locked vault could not tell then.
         if (findConnectionByKey(state, offer.key)) return fail('already-saved');
-        const existing = findByName(state.connections, name);
+        // Replace names its target by id: the one the button showed, whatever the name field says now.
         if (mode === 'replace') {
-          return existing ? updateConnection(state, existing.id, { key: offer.key }, ctx()) : fail('not-found');
+          return replaceId ? updateConnection(state, replaceId, { key: offer.key }, ctx()) : fail('not-found');
         }
         return addConnection(state, { name, url: DEFAULT_API_URL, key: offer.key, note: offer.note }, 'captured', ctx());
       });
@@ -196,6 +199,8 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
 
     async setAutoLock({ minutes }) {
       await settings.change((s) => ({ ...s, autoLockMinutes: minutes }));
+      // An unlocked vault takes the new idle time now, not at the next unlock.
+      await sessionKeys.setIdle(minutes * 60_000);
       return ok(null);
     },
 

@@ -43,6 +43,41 @@ describe('the passphrase lock', () => {
     expect(await handlers.revealKey({ id: added.value.id }, PAGE)).toEqual({ ok: true, value: { key: KEY } });
   });
 
+  it('applies a new idle time to the vault that is open now', async () => {
+    const { handlers, advance } = createTestBackground();
+    await handlers.setPassphrase({ passphrase: 'correct horse' }, PAGE);
+    await handlers.setAutoLock({ minutes: 1 }, PAGE);
+    advance(61_000);
+    expect(await handlers.lockStatus({}, PAGE)).toMatchObject({ value: { unlocked: false } });
+  });
+
+  it('does not let a portal page keep the vault open', async () => {
+    const { handlers, advance } = createTestBackground();
+    await handlers.setAutoLock({ minutes: 5 }, PAGE);
+    await handlers.setPassphrase({ passphrase: 'correct horse' }, PAGE);
+    for (let i = 0; i < 6; i++) {
+      advance(60_000);
+      await handlers.offerCapturedKey({ key: `DCRA1-${i.toString(16).padStart(32, '0')}`, name: 'x', note: '' }, PORTAL);
+    }
+    expect(await handlers.lockStatus({}, PAGE)).toMatchObject({ value: { unlocked: false } });
+  });
+
+  it('keeps the vault usable when one record is sealed under an older passphrase', async () => {
+    const { handlers } = createTestBackground();
+    const kept = await handlers.addConnection(input, PAGE);
+    const other = await handlers.addConnection({ ...input, name: 'Other', key: KEY.replace('0', '9') }, PAGE);
+    if (!kept.ok || !other.ok) throw new Error();
+    await handlers.setPassphrase({ passphrase: 'first passphrase' }, PAGE);
+    await handlers.lock({}, PAGE);
+    // Deleted while locked (its key sealed under the first passphrase), then the passphrase changes.
+    const removed = await handlers.removeConnection({ id: other.value.id }, PAGE);
+    if (!removed.ok) throw new Error();
+    await handlers.changePassphrase({ current: 'first passphrase', next: 'second passphrase' }, PAGE);
+    expect((await handlers.restoreConnection(removed.value, PAGE)).ok).toBe(true);
+    expect(await handlers.revealKey({ id: kept.value.id }, PAGE)).toEqual({ ok: true, value: { key: KEY } });
+    expect(await handlers.revealKey({ id: other.value.id }, PAGE)).toEqual({ ok: false, error: { code: 'locked' } });
+  });
+
   it('locks itself after the idle time', async () => {
     const { handlers, advance } = createTestBackground();
     await handlers.setAutoLock({ minutes: 5 }, PAGE);

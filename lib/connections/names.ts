@@ -1,6 +1,6 @@
-/** Connection names are unique regardless of case and surrounding spaces. */
+/** Connection names are unique regardless of case and of spacing (as normalizeName stores them). */
 export function nameKey(name: string): string {
-  return name.trim().toLocaleLowerCase('en');
+  return name.trim().replace(/\s+/g, ' ').toLocaleLowerCase('en');
 }
 
 export function findByName<T extends { name: string }>(items: readonly T[], name: string): T | undefined {

@@ -26,7 +26,13 @@ export const messageSchemas = {
   offerCapturedKey: z.strictObject({ key: text(1_000), name: text(1_000), note: text(5_000) }),
   /** Without an id: the newest offer made in the asking prompt's own tab. */
   getOffer: z.strictObject({ offerId: z.optional(id) }),
-  saveOffer: z.strictObject({ offerId: id, name: text(1_000), mode: z.enum(['new', 'replace']) }),
+  saveOffer: z.strictObject({
+    offerId: id,
+    name: text(1_000),
+    mode: z.enum(['new', 'replace']),
+    /** With `replace`: the connection whose key the new one replaces. */
+    replaceId: z.optional(id),
+  }),
   dismissOffer: z.strictObject({ offerId: id, never: z.boolean() }),
   forgetNeverSite: z.strictObject({ origin: text(300) }),
   setAutoLock: z.strictObject({ minutes: z.int().check(z.gte(1), z.lte(24 * 60)) }),

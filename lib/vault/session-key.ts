@@ -32,6 +32,11 @@ export function createSessionKeys(area: StorageAreaLike, now: () => number) {
         return unlocked && importRawKey(unlocked.raw);
       }),
     isUnlocked: (): Promise<boolean> => enqueue(async () => (await current()) !== undefined),
+    setIdle: (idleMs: number): Promise<void> =>
+      enqueue(async () => {
+        const unlocked = await current();
+        if (unlocked) await area.set({ [SESSION_KEY]: { ...unlocked, idleMs } });
+      }),
     /** The user did something: the idle clock starts again (if the vault is unlocked at all). */
     touch: (): Promise<void> =>
       enqueue(async () => {

@@ -30,5 +30,19 @@ export const unsealKeys = (connections: Connection[], key: CryptoKey) =>
     stored.kind === 'sealed' ? { kind: 'plain', value: await unseal(key, stored) } : stored,
   );
 
+/**
+ * Opens what `key` opens and leaves the rest sealed: one record sealed under an older
+ * passphrase (an Undo of a delete from before a change, say) must not lock the whole vault.
+ */
+export const unsealWhatOpens = (connections: Connection[], key: CryptoKey) =>
+  mapKeys(connections, async (stored) => {
+    if (stored.kind !== 'sealed') return stored;
+    try {
+      return { kind: 'plain', value: await unseal(key, stored) };
+    } catch {
+      return stored;
+    }
+  });
+
 export const hasKeysOfKind = (connections: Connection[], kind: StoredKey['kind']) =>
   connections.some((c) => c.key.kind === kind || c.previousKey?.kind === kind);

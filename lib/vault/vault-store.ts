@@ -4,7 +4,8 @@ import type { Change } from './operations';
 import { type VaultState, VAULT_STORAGE_KEY, parseVault, serializeVault } from './parse-vault';
 import { createSerialQueue } from './serial-queue';
 import type { SessionKeys } from './session-key';
-import { hasKeysOfKind, sealKeys, unsealKeys } from './vault-lock';
+import { isRightKey } from '../crypto/seal';
+import { type VaultLock, hasKeysOfKind, sealKeys, unsealWhatOpens } from './vault-lock';
 
 /**
  * The vault's single writer, owned by the background. Every change is a read-modify-write of the
@@ -59,21 +60,25 @@ export function createVaultStore(
     if (!read.ok) return read;
     const state = read.value;
     if (!state.lock || !hasKeysOfKind(state.connections, 'sealed')) return ok(state);
+    const key = await currentKey(state.lock);
+    return ok(key ? { ...state, connections: await unsealWhatOpens(state.connections, key) } : state);
+  }
+
+  /**
+   * The session's key, if it is this vault's: one left over from before a passphrase change
+   * (elsewhere, or by a write that failed) must neither open nor seal anything, so it is dropped.
+   */
+  async function currentKey(lock: VaultLock): Promise<CryptoKey | undefined> {
     const key = await sessionKeys.get();
-    if (!key) return ok(state);
-    try {
-      return ok({ ...state, connections: await unsealKeys(state.connections, key) });
-    } catch {
-      // A session key that no longer fits (the passphrase changed elsewhere) means locked.
-      await sessionKeys.clear();
-      return ok(state);
-    }
+    if (!key || (await isRightKey(key, lock.verifier))) return key;
+    await sessionKeys.clear();
+    return undefined;
   }
 
   async function save(state: VaultState): Promise<Outcome<null>> {
     let connections = state.connections;
     if (state.lock && hasKeysOfKind(connections, 'plain')) {
-      const key = await sessionKeys.get();
+      const key = await currentKey(state.lock);
       if (!key) return fail('locked');
       connections = await sealKeys(connections, key);
     } else if (!state.lock && hasKeysOfKind(connections, 'sealed')) {
