@@ -12,7 +12,7 @@ document.title = i18n.t('promptTitle');
 const tell = (signal: PromptSignal) => window.parent.postMessage(toChannelMessage(signal), '*');
 const app = document.getElementById('app')!;
 
-// Clicks count only once the prompt has been fully visible for a moment (see click-guard.ts).
+// Clicks count only once the prompt has been in view, uncovered and opaque, for a moment (see click-guard.ts).
 // `data-armed` lives in this extension page's own DOM, never the portal's.
 const guard = createClickGuard(
   () => performance.now(),

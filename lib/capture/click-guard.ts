@@ -1,4 +1,4 @@
-/** How long the prompt must have been fully visible before a click counts, as password managers do. */
+/** How long the prompt must have been in view, uncovered and opaque, before a click counts, as password managers do. */
 export const ARMING_MS = 500;
 
 interface VisibilityEntry {
