@@ -13,7 +13,8 @@ import type { SettingsStore } from '../settings/settings-store';
 import {
   addConnection,
   findConnectionByKey,
-  recordTest,
+  type TestRecord,
+  recordTests,
   removeConnection,
   restoreConnection,
   swapPreviousKey,
@@ -48,7 +49,9 @@ export type Handlers = {
   [K in MessageName]: (data: MessageData<K>, caller: Caller) => Promise<Outcome<MessageResults[K]>>;
 };
 
-const isOpen = (c: Connection): c is Connection & { key: { kind: 'plain'; value: string } } => c.key.kind === 'plain';
+/** A connection whose key is in clear: the vault is unlocked, or has no passphrase. */
+type OpenConnection = Connection & { key: { kind: 'plain'; value: string } };
+const isOpen = (c: Connection): c is OpenConnection => c.key.kind === 'plain';
 
 /**
  * Requests that do not count as the user's activity for auto-lock: pages ask for the lock state
@@ -77,20 +80,22 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
 
   const batchedResults = createBatchedResults(vault);
 
-  async function testOne(connection: Connection): Promise<Outcome<TestResult>> {
-    const key = plainKeyOf(connection.key);
-    if (key === undefined) return fail('locked');
-    const target = { url: connection.url, key };
-    const result = await limiter.run(key, () => deps.runTest(target));
-    const stored = await vault.change((state) => recordTest(state, connection.id, result, target));
-    // A connection deleted while its test ran still gets its answer; there is just nothing to store.
-    return stored.ok || stored.error.code === 'not-found' ? ok(result) : stored;
+  /** One test within the rate limits; the record keeps what was tested, to store the result against. */
+  async function runLimited(connection: OpenConnection): Promise<TestRecord> {
+    const tested = { url: connection.url, key: connection.key.value };
+    return { id: connection.id, tested, result: await limiter.run(tested.key, () => deps.runTest(tested)) };
   }
 
-  async function testForAll(connection: Connection & { key: { kind: 'plain'; value: string } }): Promise<void> {
-    const target = { url: connection.url, key: connection.key.value };
-    const result = await limiter.run(target.key, () => deps.runTest(target));
-    await batchedResults.record({ id: connection.id, result, tested: target });
+  async function testOne(connection: Connection): Promise<Outcome<TestResult>> {
+    if (!isOpen(connection)) return fail('locked');
+    const record = await runLimited(connection);
+    // A connection deleted while its test ran still gets its answer; there is just nothing to store.
+    const stored = await vault.change((state) => recordTests(state, [record]));
+    return stored.ok ? ok(record.result) : stored;
+  }
+
+  async function testForAll(connection: OpenConnection): Promise<void> {
+    await batchedResults.record(await runLimited(connection));
   }
 
   async function findConnection(id: string): Promise<Outcome<Connection>> {

@@ -32,8 +32,7 @@ export async function readBackup(text: string, passphrase: string): Promise<Read
     return { ok: false, problem: otherVersion ? 'backup-unknown-version' : 'backup-malformed' };
   }
   const backup = parsed.data;
-  if (backup.keys === 'none') return { ok: true, entries: backup.connections, sealed: false };
-  if (backup.keys === 'plain') return { ok: true, entries: backup.connections, sealed: false };
+  if (backup.keys !== 'sealed') return { ok: true, entries: backup.connections, sealed: false };
   if (!passphrase) return { ok: false, problem: 'backup-needs-passphrase' };
   const key = await deriveKey(passphrase, backup.kdf);
   if (!(await isRightKey(key, backup.verifier))) return { ok: false, problem: 'backup-wrong-passphrase' };
