@@ -1,7 +1,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['.output/', '.wxt/', 'node_modules/', 'bench-results/', 'test-results/'] },
+  { ignores: ['.output/', '.wxt/', '.scratch/', 'node_modules/', 'bench-results/', 'test-results/'] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -50,7 +50,12 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     action: { default_icon: iconFiles },
-    permissions: ['storage'],
+    // alarms: expired captured keys leave session storage on time. No install warning.
+    permissions: ['storage', 'alarms'],
+    // The shortcut reaches the save prompt from the browser, where no page can intercept it.
+    commands: {
+      'focus-save-prompt': { suggested_key: { default: 'Alt+Shift+K' }, description: '__MSG_commandFocusPrompt__' },
+    },
     host_permissions: [DEFAULT_API_ORIGIN],
     optional_host_permissions: ['https://*/*'],
     // The save prompt is framed into the portal's pages, and only there.

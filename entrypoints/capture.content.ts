@@ -1,31 +1,46 @@
 import { i18n } from '#i18n';
+import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createKeyDetector } from '@/lib/capture/detector';
+import { boxInTopViewport } from '@/lib/capture/top-viewport';
+import { extensionShadowRootOf } from '@/lib/capture/shadow-roots';
 import { call } from '@/lib/messaging/call';
-import { createPromptHost } from '@/lib/messaging/prompt-host';
 import { PORTAL_ORIGINS } from '@/lib/messaging/sender';
+import { readContentMessage } from '@/lib/prompt/content-messages';
+import { createPromptHost } from '@/lib/prompt/host';
 
 /**
- * Capture: on the portal, notice a freshly generated API key and offer to save it. The key goes
- * to the background once; everything after that (save, test, dismiss) happens in the prompt.
+ * Capture: in any portal frame, notice a freshly generated key and offer to save it. The key goes
+ * to the background once; the prompt is drawn by the top frame (over the whole page) and does
+ * everything after that (save, dismiss) itself.
  */
 export default defineContentScript({
   matches: PORTAL_ORIGINS.map((origin) => `${origin}/*`),
+  allFrames: true,
+  matchAboutBlank: true,
   runAt: 'document_idle',
   main(ctx) {
-    const prompt = createPromptHost(ctx, i18n.t('promptTitle'));
+    const prompt = window === window.top ? createPromptHost(ctx, i18n.t('promptTitle')) : undefined;
     const detector = createKeyDetector({
       root: document,
-      onGenerate: () => prompt.prepare(),
-      async onKey({ key, name, note }) {
-        const outcome = await call('offerCapturedKey', { key, name, note });
+      shadowRootOf: extensionShadowRootOf(),
+      onGenerate: () => prompt?.prepare(),
+      async onKey({ key, name, note, shownIn }) {
+        const outcome = await call('offerCapturedKey', { key, name, note, shownIn: shownIn && boxInTopViewport(shownIn) });
         // Nothing to offer (the key is saved already, or never on this site): drop the prepared frame.
-        if (outcome.ok && outcome.value) prompt.show();
-        else prompt.hide();
+        if (!outcome.ok || !outcome.value) return prompt?.hide();
+        prompt?.show({ avoid: shownIn, corner: outcome.value.corner });
       },
     });
     detector.start();
-    ctx.addEventListener(window, 'wxt:locationchange', () => detector.refresh());
     ctx.onInvalidated(() => detector.stop());
+    if (!prompt) return;
+    const onMessage = (raw: unknown, sender: { id?: string }) => {
+      const message = sender.id === browser.runtime.id ? readContentMessage(raw) : undefined;
+      if (message?.type === 'show-prompt') prompt.show({ avoid: message.avoid, corner: message.corner });
+      if (message?.type === 'focus-prompt') prompt.focus();
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
   },
 });

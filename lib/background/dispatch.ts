@@ -1,11 +1,35 @@
 import { messageSchemas } from '../messaging/message-schemas';
 import type { MessageName } from '../messaging/protocol';
-import { type SenderInfo, classifySender } from '../messaging/sender';
+import { type SenderInfo, type SenderKind, classifySender, senderOrigin } from '../messaging/sender';
 import { type Outcome, fail } from '../result';
 import type { Caller, Handlers } from './handlers';
 
-/** The one message a content script may send; everything else is for our own pages. */
+/** The one message a content script may send. */
 const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageName> = new Set(['offerCapturedKey']);
+/** What the save prompt, framed into a page we do not trust, may ask (see sender.ts). */
+const PROMPT_MESSAGES: ReadonlySet<MessageName> = new Set([
+  'getOffer',
+  'saveOffer',
+  'dismissOffer',
+  'openOfferReview',
+  'lockStatus',
+  'testConnection',
+  'setPromptCorner',
+  'promptTab',
+]);
+
+function allows(kind: SenderKind, name: MessageName): boolean {
+  switch (kind) {
+    case 'portal-content-script':
+      return CONTENT_SCRIPT_MESSAGES.has(name);
+    case 'prompt':
+      return PROMPT_MESSAGES.has(name);
+    case 'extension-page':
+      return !CONTENT_SCRIPT_MESSAGES.has(name);
+    default:
+      return false;
+  }
+}
 
 export interface ExtensionIdentity {
   id: string;
@@ -26,13 +50,15 @@ export async function dispatch<K extends MessageName>(
   self: ExtensionIdentity,
 ): Promise<Outcome<unknown>> {
   const kind = classifySender(sender, self.id, self.origin);
-  if (kind === 'untrusted') return fail('forbidden-sender');
-  if ((kind === 'portal-content-script') !== CONTENT_SCRIPT_MESSAGES.has(name)) return fail('forbidden-sender');
+  if (!allows(kind, name)) return fail('forbidden-sender');
   const parsed = messageSchemas[name].safeParse(data);
   if (!parsed.success) return fail('bad-message');
+  const origin = kind === 'portal-content-script' ? senderOrigin(sender) : undefined;
   const caller: Caller = {
-    ...(kind === 'portal-content-script' && sender.url && { origin: new URL(sender.url).origin }),
+    kind,
+    ...(origin && { origin }),
     ...(sender.tab?.id !== undefined && { tabId: sender.tab.id }),
+    ...(sender.frameId !== undefined && { frameId: sender.frameId }),
   };
   try {
     const handler = handlers[name] as (data: unknown, caller: Caller) => Promise<Outcome<unknown>>;

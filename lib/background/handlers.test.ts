@@ -53,7 +53,16 @@ describe('capture offers', () => {
     if (!offer.ok || !offer.value) throw new Error();
     expect(await handlers.getOffer({ offerId: offer.value.offerId }, PAGE)).toEqual({
       ok: true,
-      value: { offerId: offer.value.offerId, name: 'ServiceNow', note: 'spoke', conflict: null },
+      value: {
+        offerId: offer.value.offerId,
+        name: 'ServiceNow',
+        note: 'spoke',
+        origin: 'https://www.smartrecruiters.com',
+        capturedAt: expect.any(Number),
+        conflict: null,
+        corner: 'top-right',
+        keyEnd: `…${KEY.slice(-4)}`,
+      },
     });
     const saved = await handlers.saveOffer({ offerId: offer.value.offerId, name: 'ServiceNow', mode: 'new' }, PAGE);
     expect(saved).toMatchObject({
@@ -118,5 +127,48 @@ describe('capture offers', () => {
     const first = await handlers.offerCapturedKey({ key: KEY, name: 'a', note: '' }, PORTAL);
     const second = await handlers.offerCapturedKey({ key: KEY, name: 'a', note: '' }, PORTAL);
     expect(first).toEqual(second);
+  });
+
+  it('keeps at most three offers per tab, dropping the oldest (a page showing value after value)', async () => {
+    const { handlers, advance } = createTestBackground();
+    const keys = Array.from({ length: 6 }, (_, i) => `DCRA1-${String(i).repeat(32)}`);
+    const ids: string[] = [];
+    for (const key of keys) {
+      advance(10);
+      const offer = await handlers.offerCapturedKey({ key, name: key, note: '' }, { ...PORTAL, tabId: 4 });
+      if (!offer.ok || !offer.value) throw new Error();
+      ids.push(offer.value.offerId);
+    }
+    const live = await Promise.all(ids.map(async (offerId) => (await handlers.getOffer({ offerId }, PAGE)).ok));
+    expect(live).toEqual([false, false, false, true, true, true]);
+  });
+
+  it('wakes the background when the next offer expires, and purging removes it from storage then', async () => {
+    const { handlers, browserCalls, offers, advance } = createTestBackground();
+    const offer = await handlers.offerCapturedKey({ key: KEY, name: 'a', note: '' }, PORTAL);
+    if (!offer.ok || !offer.value) throw new Error();
+    expect(browserCalls.expiryAlarm).toBe(await offers.nextExpiry());
+    advance(OFFER_TTL_MS + 1);
+    await offers.purge();
+    expect(await offers.nextExpiry()).toBeUndefined();
+    const stored = (await fakeBrowser.storage.session.get('pendingOffers')).pendingOffers;
+    expect(stored).toEqual({});
+  });
+
+  it('asks the top frame to show the prompt for a key seen in a subframe, clear of its pop-up', async () => {
+    const { handlers, browserCalls } = createTestBackground();
+    const shownIn = { left: 10, top: 20, width: 300, height: 200 };
+    await handlers.offerCapturedKey({ key: KEY, name: 'a', note: '', shownIn }, { ...PORTAL, tabId: 5, frameId: 3 });
+    await handlers.offerCapturedKey({ key: OTHER_KEY, name: 'b', note: '' }, { ...PORTAL, tabId: 5, frameId: 0 });
+    expect(browserCalls.shownInTab).toEqual([{ tabId: 5, request: { avoid: shownIn, corner: 'top-right' } }]);
+  });
+
+  it('opens the review window for an offer (to replace a key, or unlock), with ids only in its address', async () => {
+    const { handlers, browserCalls } = createTestBackground();
+    const offer = await handlers.offerCapturedKey({ key: KEY, name: 'a', note: '' }, PORTAL);
+    if (!offer.ok || !offer.value) throw new Error();
+    await handlers.openOfferReview({ offerId: offer.value.offerId, replaceId: 'id-9' }, PAGE);
+    expect(browserCalls.opened).toEqual([`/review.html#offer=${offer.value.offerId}&replace=id-9`]);
+    expect(browserCalls.opened.join()).not.toContain(KEY.slice(6));
   });
 });

@@ -3,16 +3,16 @@ import { createBatchedResults } from './batched-results';
 import { readBackup } from '../backup/read-backup';
 import { backupFileName, writeBackup } from '../backup/write-backup';
 import { type Connection, DEFAULT_API_URL, type TestResult, plainKeyOf } from '../connections/schema';
-import { findByName } from '../connections/names';
 import type { TestTarget } from '../api/test-connection';
 import type { RateLimiter } from '../api/rate-limiter';
 import type { OfferStore } from '../capture/offers';
 import type { MessageData, MessageName, MessageResults } from '../messaging/protocol';
 import { type Outcome, fail, ok } from '../result';
 import type { SettingsStore } from '../settings/settings-store';
+import { type OfferDeps, createOfferHandlers } from './offer-handlers';
+import type { SenderKind } from '../messaging/sender';
 import {
   addConnection,
-  findConnectionByKey,
   type TestRecord,
   recordTests,
   removeConnection,
@@ -24,7 +24,7 @@ import { changePassphrase, removePassphrase, setPassphrase, unlock } from '../va
 import type { SessionKeys } from '../vault/session-key';
 import type { VaultStore } from '../vault/vault-store';
 
-export interface BackgroundDeps {
+export interface BackgroundDeps extends Omit<OfferDeps, 'testKey'> {
   vault: VaultStore;
   sessionKeys: SessionKeys;
   settings: SettingsStore;
@@ -39,10 +39,14 @@ export interface BackgroundDeps {
 
 /** Who is asking, as far as a handler needs to know. */
 export interface Caller {
-  /** The page origin of a content script's tab; undefined for our own pages. */
+  /** What sent it (dispatch.ts); our own pages when left out (unit tests call handlers directly). */
+  kind?: SenderKind;
+  /** The page origin of a content script's frame; undefined for our own pages. */
   origin?: string;
   /** The tab the message came from, if any (the prompt is an extension page inside one). */
   tabId?: number;
+  /** The frame it came from within that tab (0: the top frame). */
+  frameId?: number;
 }
 
 export type Handlers = {
@@ -58,7 +62,7 @@ const isOpen = (c: Connection): c is OpenConnection => c.key.kind === 'plain';
  * whenever storage changes (and activity changes storage), and a portal page must not be able to
  * keep the vault open by showing key-like text.
  */
-const NOT_ACTIVITY: ReadonlySet<MessageName> = new Set(['lockStatus', 'offerCapturedKey', 'getOffer']);
+const NOT_ACTIVITY: ReadonlySet<MessageName> = new Set(['lockStatus', 'offerCapturedKey', 'getOffer', 'promptTab']);
 
 function countingActivity(handlers: Handlers, sessionKeys: SessionKeys): Handlers {
   const counted = { ...handlers } as Record<MessageName, (data: never, caller: Caller) => Promise<unknown>>;
@@ -74,7 +78,7 @@ function countingActivity(handlers: Handlers, sessionKeys: SessionKeys): Handler
 }
 
 export function createHandlers(deps: BackgroundDeps): Handlers {
-  const { vault, settings, offers, limiter, sessionKeys } = deps;
+  const { vault, settings, limiter, sessionKeys } = deps;
   const ctx = () => ({ now: deps.now(), newId: deps.newId });
   const idleMs = async () => (await settings.read()).autoLockMinutes * 60_000;
 
@@ -106,6 +110,11 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
   }
 
   return countingActivity({
+    ...createOfferHandlers({
+      ...deps,
+      testKey: async (key) => ok(await limiter.run(key, () => deps.runTest({ url: DEFAULT_API_URL, key }))),
+    }),
+
     addConnection: (input) => vault.change((state) => addConnection(state, input, 'typed', ctx())),
 
     updateConnection: ({ id, patch }) => vault.change((state) => updateConnection(state, id, patch, ctx())),
@@ -146,55 +155,6 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       if (!found.ok) return found;
       const key = plainKeyOf(found.value.key);
       return key === undefined ? fail('locked') : ok({ key });
-    },
-
-    async offerCapturedKey({ key, name, note }, { origin, tabId }) {
-      if (!origin) return fail('forbidden-sender');
-      const read = await vault.read();
-      if (!read.ok) return read;
-      if (findConnectionByKey(read.value, key.trim())) return ok(null);
-      if ((await settings.read()).neverSites.includes(origin)) return ok(null);
-      const offerId = await offers.put({ key: key.trim(), name, note, origin, ...(tabId !== undefined && { tabId }) });
-      return ok({ offerId });
-    },
-
-    async getOffer({ offerId }, { tabId }) {
-      const found = offerId
-        ? await offers.get(offerId).then((offer) => offer && { offerId, offer })
-        : tabId !== undefined
-          ? await offers.latestInTab(tabId)
-          : undefined;
-      if (!found) return fail('offer-expired');
-      const read = await vault.read();
-      if (!read.ok) return read;
-      const { name, note } = found.offer;
-      const same = findByName(read.value.connections, name);
-      return ok({ offerId: found.offerId, name, note, conflict: same ? { id: same.id, name: same.name } : null });
-    },
-
-    async saveOffer({ offerId, name, mode, replaceId }) {
-      const offer = await offers.get(offerId);
-      if (!offer) return fail('offer-expired');
-      const saved = await vault.change((state) => {
-        // Checked here as well as when offered: a locked vault could not tell then.
-        if (findConnectionByKey(state, offer.key)) return fail('already-saved');
-        // Replace names its target by id: the one the button showed, whatever the name field says now.
-        if (mode === 'replace') {
-          return replaceId ? updateConnection(state, replaceId, { key: offer.key }, ctx()) : fail('not-found');
-        }
-        return addConnection(state, { name, url: DEFAULT_API_URL, key: offer.key, note: offer.note }, 'captured', ctx());
-      });
-      if (saved.ok || saved.error.code === 'already-saved') await offers.drop(offerId);
-      return saved;
-    },
-
-    async dismissOffer({ offerId, never }) {
-      const offer = await offers.get(offerId);
-      await offers.drop(offerId);
-      if (never && offer) {
-        await settings.change((s) => ({ ...s, neverSites: [...new Set([...s.neverSites, offer.origin])] }));
-      }
-      return ok(null);
     },
 
     async forgetNeverSite({ origin }) {

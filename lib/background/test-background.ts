@@ -14,6 +14,12 @@ export function createTestBackground(answers: Record<string, Partial<TestResult>
   let ids = 0;
   let clock = 1_000;
   const calls: TestTarget[] = [];
+  /** What the background asked of the browser: prompts shown in top frames, windows opened, alarms set. */
+  const browserCalls = {
+    shownInTab: [] as Array<{ tabId: number; request: unknown }>,
+    opened: [] as string[],
+    expiryAlarm: undefined as number | undefined,
+  };
   const sessionKeys = createSessionKeys(fakeBrowser.storage.session, () => clock);
   const deps: BackgroundDeps = {
     vault: createVaultStore(fakeBrowser.storage.local, sessionKeys),
@@ -28,10 +34,21 @@ export function createTestBackground(answers: Record<string, Partial<TestResult>
     hasHostAccess: async (url) => new URL(url).hostname.endsWith('smartrecruiters.com'),
     now: () => clock,
     newId: () => `id-${++ids}`,
+    async showPromptInTab(tabId, request) {
+      browserCalls.shownInTab.push({ tabId, request });
+    },
+    async openWindow(path) {
+      browserCalls.opened.push(path);
+    },
+    async scheduleOfferExpiry(at) {
+      browserCalls.expiryAlarm = at;
+    },
   };
   return {
     handlers: createHandlers(deps),
     calls,
+    browserCalls,
+    offers: deps.offers,
     advance: (ms: number) => (clock += ms),
   };
 }

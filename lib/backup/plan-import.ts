@@ -63,7 +63,7 @@ export function applyImport(
       added++;
     } else if (item.status === 'conflict' && conflicts === 'replace') {
       const existing = findByName(next.connections, entry.name)!;
-      const outcome = updateConnection(next, existing.id, { url: entry.url, note: entry.note, key: entry.key }, ctx);
+      const outcome = updateConnection(next, existing.id, { url: entry.url, note: entry.note, key: entry.key }, ctx, { via: 'imported' });
       if (!outcome.ok) return outcome;
       next = outcome.value.state;
       replaced++;

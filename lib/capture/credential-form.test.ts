@@ -24,7 +24,7 @@ describe('readCredentialForm', () => {
       <label for="d">Description</label><textarea id="d"></textarea>`);
     type('#n', '  ServiceNow  ');
     type('#d', 'Spoke for IT');
-    expect(readCredentialForm(document)).toEqual({ name: 'ServiceNow', note: 'Spoke for IT' });
+    expect(readCredentialForm(document)).toMatchObject({ name: 'ServiceNow', note: 'Spoke for IT' });
   });
 
   it('reads fields wrapped in a <label> with a required marker', () => {
@@ -33,7 +33,7 @@ describe('readCredentialForm', () => {
       <label>Description (optional)<input class="d"></label>`);
     type('label input', 'HRIS sync');
     type('.d', 'nightly');
-    expect(readCredentialForm(document)).toEqual({ name: 'HRIS sync', note: 'nightly' });
+    expect(readCredentialForm(document)).toMatchObject({ name: 'HRIS sync', note: 'nightly' });
   });
 
   it('reads fields named by aria-label, aria-labelledby, placeholder or name attribute', () => {
@@ -42,17 +42,17 @@ describe('readCredentialForm', () => {
       <textarea placeholder="Description"></textarea>`);
     type('.a', 'from labelledby');
     type('textarea', 'from placeholder');
-    expect(readCredentialForm(document)).toEqual({ name: 'from labelledby', note: 'from placeholder' });
+    expect(readCredentialForm(document)).toMatchObject({ name: 'from labelledby', note: 'from placeholder' });
 
     render('<input aria-label="Name"><input name="credential_description">');
     type('[aria-label]', 'aria');
     type('[name]', 'snake');
-    expect(readCredentialForm(document)).toEqual({ name: 'aria', note: 'snake' });
+    expect(readCredentialForm(document)).toMatchObject({ name: 'aria', note: 'snake' });
 
     render('<input name="credentialsName"><input id="description">');
     type('[name]', 'camel');
     type('#description', 'by id');
-    expect(readCredentialForm(document)).toEqual({ name: 'camel', note: 'by id' });
+    expect(readCredentialForm(document)).toMatchObject({ name: 'camel', note: 'by id' });
   });
 
   it('reads fields captioned by an unlabelled element just before them', () => {
@@ -61,7 +61,7 @@ describe('readCredentialForm', () => {
       <div><div>Description</div><div><textarea></textarea></div></div>`);
     type('.n', 'caption');
     type('textarea', 'caption too');
-    expect(readCredentialForm(document)).toEqual({ name: 'caption', note: 'caption too' });
+    expect(readCredentialForm(document)).toMatchObject({ name: 'caption', note: 'caption too' });
   });
 
   it('prefers a "Credentials name" field over a bare "Name" one', () => {
@@ -77,7 +77,8 @@ describe('readCredentialForm', () => {
       <input type="hidden" name="name" value="csrf">
       <select aria-label="System role"><option>Admin</option></select>
       <input aria-label="Access Group" value="EU">`);
-    expect(readCredentialForm(document)).toEqual({});
+    // The access group is the only filled line, so it is no more than the order's guess.
+    expect(readCredentialForm(document)).toEqual({ guess: { name: 'EU' } });
   });
 
   it('reads inside an open shadow root', () => {
@@ -85,7 +86,7 @@ describe('readCredentialForm', () => {
     const shadow = host.attachShadow({ mode: 'open' });
     shadow.innerHTML = '<label for="n">Credentials name</label><input id="n">';
     type('#n', 'shadowed', shadow);
-    expect(readCredentialForm(shadow)).toEqual({ name: 'shadowed' });
+    expect(readCredentialForm(shadow)).toMatchObject({ name: 'shadowed' });
   });
 });
 
@@ -115,5 +116,36 @@ describe('createFormMemory', () => {
     memory.remember(document.querySelector('button'));
     memory.remember(null);
     expect(memory.take(document.createElement('div'))).toEqual({ name: '', note: '' });
+  });
+
+  it('takes the form\'s first line and area in a language it has no label for', () => {
+    const memory = createFormMemory();
+    render('<label>認証情報名<input id="n"></label><label>説明<textarea id="d"></textarea></label><input id="x">');
+    type('#n', 'ServiceNow 本番');
+    type('#d', '連携用');
+    expect(memory.take(document)).toEqual({ name: 'ServiceNow 本番', note: '連携用' });
+  });
+
+  it('prefers a labelled field typed earlier over the order\'s guess', () => {
+    const memory = createFormMemory();
+    render('<input aria-label="Credentials name">');
+    memory.remember(type('input', 'Labelled'));
+    render('<input aria-label="Gruppe">');
+    type('input', 'EU');
+    expect(memory.take(document).name).toBe('Labelled');
+  });
+
+  it('remembers the credential type chosen by radio, by its untranslated words', () => {
+    const memory = createFormMemory();
+    render('<label><input type="radio" name="t" id="a">APIキー</label><label><input type="radio" name="t" id="o">OAuthクライアントID</label>');
+    expect(memory.chosenType).toBe('unknown');
+    const api = document.querySelector<HTMLInputElement>('#a')!;
+    api.checked = true;
+    memory.remember(api);
+    expect(memory.chosenType).toBe('api-key');
+    const oauth = document.querySelector<HTMLInputElement>('#o')!;
+    oauth.checked = true;
+    memory.remember(oauth);
+    expect(memory.chosenType).toBe('oauth');
   });
 });

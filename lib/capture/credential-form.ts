@@ -1,4 +1,5 @@
-import { labelledByText, normalizeCaption } from './captions';
+import { accessibleName, labelledByText, normalizeCaption } from './captions';
+import { NAME_LABEL, NOTE_LABEL, OAUTH_HINT, SPECIFIC_NAME_LABEL, UNTRANSLATED_HINT } from './vocabulary';
 
 /** What the admin typed into the credentials form: the name and the description ("note"). */
 export interface CredentialDetails {
@@ -8,11 +9,6 @@ export interface CredentialDetails {
 
 type TextField = HTMLInputElement | HTMLTextAreaElement;
 type FieldRole = 'name' | 'note';
-
-/** "Credentials name" is the documented label; "Credential name" and a bare "Name" are likely variants. */
-const SPECIFIC_NAME_LABEL = /^(credentials?|api key|key) name$/;
-const NAME_LABEL = /^name$/;
-const NOTE_LABEL = /^(credentials? )?description$/;
 
 /** Input types that hold free text; a checkbox or hidden field is never the name or description. */
 const TEXT_INPUT_TYPES = new Set(['text', 'search', '']);
@@ -72,21 +68,50 @@ function classify(field: TextField): { role: FieldRole; score: number } | null {
   return null;
 }
 
-/** The name and description the form inside `scope` shows now; a field not found is left out. */
-export function readCredentialForm(scope: ParentNode): Partial<CredentialDetails> {
-  const found: Partial<CredentialDetails> = {};
+/**
+ * The name and description the form inside `scope` shows now; a field not found is left out.
+ * `guess` holds what the form's order suggests when no label is one we know.
+ */
+export function readCredentialForm(scope: ParentNode): Partial<CredentialDetails> & { guess: Partial<CredentialDetails> } {
+  const found: Partial<CredentialDetails> & { guess: Partial<CredentialDetails> } = { guess: {} };
   let nameScore = 0;
+  // Labels in a language we do not know: the form's first filled line is its name, its first
+  // filled text area its description (the documented order of the form).
+  let firstLine: string | undefined;
+  let firstArea: string | undefined;
   for (const el of scope.querySelectorAll('input, textarea')) {
     if (!isTextField(el)) continue;
+    const value = el.value.trim();
+    if (el.localName === 'input') firstLine ??= value || undefined;
+    else firstArea ??= value || undefined;
     const kind = classify(el);
     if (kind?.role === 'name' && kind.score > nameScore) {
-      found.name = el.value.trim();
+      found.name = value;
       nameScore = kind.score;
     } else if (kind?.role === 'note' && found.note === undefined) {
-      found.note = el.value.trim();
+      found.note = value;
     }
   }
+  if (firstLine !== undefined) found.guess.name = firstLine;
+  if (firstArea !== undefined) found.guess.note = firstArea;
   return found;
+}
+
+/** Whether a scope (the form or dialog a control submits) holds a text field with something typed in. */
+export function hasFilledTextField(scope: ParentNode): boolean {
+  for (const el of scope.querySelectorAll('input, textarea')) if (isTextField(el) && el.value.trim()) return true;
+  return false;
+}
+
+/** The credential type the flow's first step chose, from its radio's caption; untranslated words only. */
+export type CredentialType = 'api-key' | 'oauth' | 'unknown';
+
+function typeOfChoice(radio: HTMLInputElement): CredentialType {
+  const caption = normalizeCaption(
+    [radio.getAttribute('aria-label'), ...Array.from(radio.labels ?? [], (l) => l.textContent), accessibleName(radio)].join(' '),
+  );
+  if (OAUTH_HINT.test(caption)) return 'oauth';
+  return UNTRANSLATED_HINT.test(caption) ? 'api-key' : 'unknown';
 }
 
 /**
@@ -95,17 +120,31 @@ export function readCredentialForm(scope: ParentNode): Partial<CredentialDetails
  */
 export function createFormMemory() {
   let typed: Partial<CredentialDetails> = {};
+  let chosenType: CredentialType = 'unknown';
   return {
-    /** For input events: keeps the value if the event's target is a name or description field. */
+    /** For input events: keeps the value of a name or description field, and the type chosen by radio. */
     remember(target: EventTarget | null): void {
-      if (!(target instanceof Element) || !isTextField(target)) return;
+      if (!(target instanceof Element)) return;
+      if (target.localName === 'input' && (target as HTMLInputElement).type === 'radio') {
+        const type = typeOfChoice(target as HTMLInputElement);
+        if (type !== 'unknown' && (target as HTMLInputElement).checked) chosenType = type;
+        return;
+      }
+      if (!isTextField(target)) return;
       const kind = classify(target);
       if (kind) typed[kind.role] = target.value.trim();
+    },
+    /** The credential type last chosen in the flow ('unknown' when no choice named one). */
+    get chosenType(): CredentialType {
+      return chosenType;
     },
     /** The details to go with a Generate click: the form in `scope`, else what was typed. */
     take(scope: ParentNode): CredentialDetails {
       const shown = readCredentialForm(scope);
-      const details = { name: shown.name ?? typed.name ?? '', note: shown.note ?? typed.note ?? '' };
+      const details = {
+        name: shown.name ?? typed.name ?? shown.guess.name ?? '',
+        note: shown.note ?? typed.note ?? shown.guess.note ?? '',
+      };
       typed = {};
       return details;
     },

@@ -16,7 +16,7 @@ const FORM = `
     <button type="button" class="generate">Generate</button>
   </form>`;
 
-let found: FoundKey[];
+let found: Omit<FoundKey, 'shownIn'>[];
 let detector: ReturnType<typeof createKeyDetector>;
 
 function click(target: Element): void {
@@ -49,9 +49,14 @@ beforeEach(() => {
   history.pushState({}, '', CREDENTIALS_URL);
   document.body.innerHTML = FORM;
   found = [];
-  detector = createKeyDetector({ root: document, onKey: (f) => found.push(f) });
+  detector = createKeyDetector({ root: document, onKey: (f) => found.push(withoutBox(f)), isTrusted: () => true });
   detector.start();
 });
+
+/** What was found, less the pop-up box (checked on its own below). */
+function withoutBox({ shownIn: _shownIn, ...found }: FoundKey): Omit<FoundKey, 'shownIn'> {
+  return found;
+}
 
 afterEach(() => {
   detector.stop();
@@ -85,9 +90,9 @@ describe('key detector: pop-up shapes', () => {
     expect(found.map((f) => f.key)).toEqual([KEY]);
   });
 
-  it('reports a plain uppercase hex key', async () => {
+  it('reports a plain uppercase hex key that is the one value of its pop-up', async () => {
     fillAndGenerate();
-    showPopup('<span>D0B1C2A39E8F47A6B5C4D3E2F1A09B8C</span>');
+    showPopup('<div role="dialog"><span>D0B1C2A39E8F47A6B5C4D3E2F1A09B8C</span></div>');
     await wait();
     expect(found.map((f) => f.key)).toEqual(['D0B1C2A39E8F47A6B5C4D3E2F1A09B8C']);
   });
@@ -180,7 +185,7 @@ describe('key detector: when it reports', () => {
   it('goes by the injected clock even when timers lag (a throttled background tab)', async () => {
     detector.stop();
     let clock = 1_000_000;
-    detector = createKeyDetector({ root: document, onKey: (f) => found.push(f), now: () => clock });
+    detector = createKeyDetector({ root: document, onKey: (f) => found.push(withoutBox(f)), now: () => clock, isTrusted: () => true });
     detector.start();
     fillAndGenerate();
     clock += 2 * 60_000;
@@ -253,7 +258,6 @@ describe('key detector: when it reports', () => {
   it('ignores a Generate-like button and Generate clicks outside the credentials area', async () => {
     history.pushState({}, '', '/settings/administration/users');
     document.body.innerHTML = '<h1>Users</h1><button class="report">Generate report</button><button class="gen">Generate</button>';
-    detector.refresh();
     const observe = vi.spyOn(MutationObserver.prototype, 'observe');
     click(document.querySelector('.report')!);
     click(document.querySelector('.gen')!);
@@ -316,11 +320,10 @@ describe('key detector: lifecycle', () => {
     expect(found).toHaveLength(1);
   });
 
-  it('refresh() after leaving the credentials area stops watching', async () => {
-    fillAndGenerate();
+  it('does not report a prefixed key shown in the page (not a pop-up) outside the credentials area', async () => {
     history.pushState({}, '', '/app/jobs');
-    document.body.innerHTML = '<h1>Jobs</h1>';
-    detector.refresh();
+    document.body.innerHTML = '<h1>Jobs</h1><form><input value="Backend engineer"><button>Save</button></form>';
+    click(document.querySelector('button')!);
     document.body.insertAdjacentHTML('beforeend', `<code>${KEY}</code>`);
     await wait();
     expect(found).toEqual([]);
@@ -332,5 +335,126 @@ describe('key detector: lifecycle', () => {
     showPopup(`<code>${KEY}</code>`);
     await wait(5000);
     for (const log of logs) expect(log).not.toHaveBeenCalled();
+  });
+});
+
+describe('key detector: any language, any markup', () => {
+  const JAPANESE_FORM = `
+    <h1>アプリと連携</h1>
+    <form><label>認証情報名<input id="name"></label><label>説明<textarea id="desc"></textarea></label>
+    <button type="submit" class="generate">生成</button></form>`;
+
+  beforeEach(() => {
+    history.pushState({}, '', '/ui/p/7f3a');
+    document.body.innerHTML = JAPANESE_FORM;
+  });
+
+  it('reports a prefixed key after a button in a filled form, with no caption it knows', async () => {
+    fillAndGenerate('本番', 'ServiceNow');
+    showPopup(`<div role="dialog"><h2>APIキーを生成しました</h2><input readonly value="${KEY}"></div>`);
+    await wait();
+    expect(found).toEqual([{ key: KEY, name: '本番', note: 'ServiceNow' }]);
+  });
+
+  it('reports a bare key once the flow chose the API key type (the untranslated "API")', async () => {
+    document.body.insertAdjacentHTML('afterbegin', '<label><input type="radio" id="api">APIキー</label>');
+    const radio = document.querySelector<HTMLInputElement>('#api')!;
+    radio.checked = true;
+    radio.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    fillAndGenerate('本番', '');
+    showPopup('<div role="dialog"><input readonly value="d0b1c2a39e8f47a6b5c4d3e2f1a09b8c"></div>');
+    await wait();
+    expect(found.map((f) => f.key)).toEqual(['d0b1c2a39e8f47a6b5c4d3e2f1a09b8c']);
+  });
+
+  it('does not report a bare value when nothing says credentials', async () => {
+    fillAndGenerate('本番', '');
+    showPopup('<div role="dialog"><input readonly value="d0b1c2a39e8f47a6b5c4d3e2f1a09b8c"></div>');
+    await wait(5000);
+    expect(found).toEqual([]);
+  });
+
+  it('ignores the OAuth pop-up: an id and a secret, the secret set a moment later', async () => {
+    history.pushState({}, '', CREDENTIALS_URL);
+    fillAndGenerate('OAuth app', '');
+    const popup = showPopup('<div role="dialog"><input readonly class="id"><input readonly class="secret"></div>');
+    popup.querySelector<HTMLInputElement>('.id')!.value = 'a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5';
+    await wait(400);
+    popup.querySelector<HTMLInputElement>('.secret')!.value = 'Zq8XwP2kLm9Rt4Vb7Nc1Hy6Ju3Ed5Fg0Si2Ok8Pa';
+    await wait(5000);
+    expect(found).toEqual([]);
+  });
+
+  it('ignores a key-shaped value when the flow chose OAuth', async () => {
+    document.body.insertAdjacentHTML('afterbegin', '<label><input type="radio" id="o">OAuth クライアント</label>');
+    const radio = document.querySelector<HTMLInputElement>('#o')!;
+    radio.checked = true;
+    radio.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    fillAndGenerate('x', '');
+    showPopup(`<div role="dialog"><input readonly value="${KEY}"></div>`);
+    await wait(3000);
+    expect(found).toEqual([]);
+  });
+
+  it('reports a value set 30 s after Generate into a field that never changes the DOM', async () => {
+    fillAndGenerate('Late', '');
+    const popup = showPopup('<div role="dialog"><input readonly></div>');
+    await wait(30_000);
+    popup.querySelector('input')!.value = KEY;
+    await wait(500);
+    expect(found.map((f) => f.key)).toEqual([KEY]);
+  });
+
+  it('reports a key in a native dialog drawn ahead and opened with showModal()', async () => {
+    document.body.insertAdjacentHTML('beforeend', `<dialog><code>${KEY}</code></dialog>`);
+    fillAndGenerate('Native', '');
+    document.querySelector('dialog')!.setAttribute('open', '');
+    await wait();
+    expect(found.map((f) => f.key)).toEqual([KEY]);
+  });
+
+  it('reads a closed shadow root through the extension\'s opener', async () => {
+    detector.stop();
+    const roots = new Map<Element, ShadowRoot>();
+    detector = createKeyDetector({
+      root: document,
+      onKey: (f) => found.push(withoutBox(f)),
+      isTrusted: () => true,
+      shadowRootOf: (el) => roots.get(el) ?? el.shadowRoot,
+    });
+    detector.start();
+    fillAndGenerate('Closed', '');
+    const host = document.createElement('sr-closed-popup');
+    const root = host.attachShadow({ mode: 'closed' });
+    roots.set(host, root);
+    root.innerHTML = '<div role="dialog"><p>…</p></div>';
+    document.body.append(host);
+    await wait();
+    root.querySelector('p')!.textContent = KEY;
+    await wait();
+    expect(found.map((f) => f.key)).toEqual([KEY]);
+  });
+
+  it('ignores clicks that are not the user\'s (a page calling click() in a loop)', async () => {
+    detector.stop();
+    detector = createKeyDetector({ root: document, onKey: (f) => found.push(withoutBox(f)) });
+    detector.start();
+    const observe = vi.spyOn(MutationObserver.prototype, 'observe');
+    for (let i = 0; i < 20; i++) fillAndGenerate(`flood ${i}`, '');
+    showPopup(`<div role="dialog"><code>${KEY}</code></div>`);
+    await wait();
+    expect(found).toEqual([]);
+    expect(observe).not.toHaveBeenCalled();
+  });
+
+  it('gives the pop-up\'s box, to keep the prompt clear of it', async () => {
+    detector.stop();
+    const boxes: (Element | null)[] = [];
+    detector = createKeyDetector({ root: document, onKey: (f) => boxes.push(f.shownIn), isTrusted: () => true });
+    detector.start();
+    fillAndGenerate();
+    const popup = showPopup(`<div role="dialog" class="card"><code>${KEY}</code></div>`);
+    await wait();
+    expect(boxes).toEqual([popup.querySelector('.card')]);
   });
 });

@@ -1,6 +1,12 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { findGenerateControl } from './generate-control';
+import { findActivatedControl } from './generate-control';
+
+/** The Generate control an event went through, or null, as the detector sees it. */
+const findGenerateControl = (path: EventTarget[]) => {
+  const found = findActivatedControl(path);
+  return found?.captioned ? found.control : null;
+};
 
 /** The composed path a click on `target` would have. */
 function pathOf(target: Element): EventTarget[] {
@@ -22,6 +28,9 @@ describe('findGenerateControl', () => {
     ['a role=button', '<div role="button" tabindex="0">Generate API key</div>', 'div'],
     ['an aria-labelled button', '<button aria-label="Generate key"><svg></svg></button>', 'svg'],
     ['a div with no role', '<div class="btn"><span>Generate</span></div>', 'span'],
+    ['a German button', '<button>Generieren</button>', 'button'],
+    ['a French button', '<button>Générer</button>', 'button'],
+    ['a Spanish button', '<button>Generar clave</button>', 'button'],
   ])('finds %s', (_label, html, clicked) => {
     document.body.innerHTML = html;
     expect(findGenerateControl(pathOf(document.querySelector(clicked)!))).not.toBeNull();
@@ -45,5 +54,11 @@ describe('findGenerateControl', () => {
   ])('ignores %s', (_label, html, clicked) => {
     document.body.innerHTML = html;
     expect(findGenerateControl(pathOf(document.querySelector(clicked)!))).toBeNull();
+  });
+
+  it("reports any other button too, as not captioned: the flow's shape decides then", () => {
+    document.body.innerHTML = '<form><input value="x"><button>生成</button></form>';
+    const found = findActivatedControl(pathOf(document.querySelector('button')!));
+    expect(found).toEqual({ control: document.querySelector('button'), captioned: false });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findApiKey, keyIdentity, preferredKey } from './key-shape';
+import { credentialValues, findApiKey, isPrefixedKey, keyIdentity, preferredKey } from './key-shape';
 
 const HEX = 'd0b1c2a39e8f47a6b5c4d3e2f1a09b8c';
 
@@ -92,5 +92,33 @@ describe('preferredKey', () => {
 describe('keyIdentity', () => {
   it('is the same for two sightings that differ in case', () => {
     expect(keyIdentity(`DCRA1-${HEX}`)).toBe(keyIdentity(`dcra1-${HEX.toUpperCase()}`));
+  });
+});
+
+describe('credentialValues', () => {
+  it.each([
+    ['a client id and a base62 secret', 'f3a1c2d4e5b6a7980112233445566778 Zq8XwP2kLm9Rt4Vb7Nc1Hy6Ju3Ed5Fg0Si2Ok8Pa', 2],
+    ['a dashed UUID', '7c9e6679-7425-40de-944b-e07cc4c2f0a1', 1],
+    ['a key with its caption', 'Your API key: "DCRA1-d0b1c2a39e8f47a6b5c4d3e2f1a09b8c".', 1],
+    ['the same value twice, in two cases', 'ABCDEF0123456789ABCDEF0123456789 abcdef0123456789abcdef0123456789', 1],
+  ])('counts %s', (_label, text, count) => {
+    expect(credentialValues(text)).toHaveLength(count);
+  });
+
+  it.each([
+    ['words', 'This key will only be shown once. Copy it now.'],
+    ['a masked key', 'DCRA1-d0b1•••••••••••••'],
+    ['a URL', 'https://api.smartrecruiters.com/configuration/company'],
+    ['a paragraph', `${'word '.repeat(60)} a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5`],
+    ['letters only', 'Administrationsbereich'],
+  ])('finds none in %s', (_label, text) => {
+    expect(credentialValues(text)).toEqual([]);
+  });
+});
+
+describe('isPrefixedKey', () => {
+  it('tells a prefixed key from bare hex', () => {
+    expect(isPrefixedKey('DCRA1-d0b1c2a39e8f47a6b5c4d3e2f1a09b8c')).toBe(true);
+    expect(isPrefixedKey('d0b1c2a39e8f47a6b5c4d3e2f1a09b8c')).toBe(false);
   });
 });

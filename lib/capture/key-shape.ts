@@ -26,6 +26,24 @@ function isKeyShaped(token: string): boolean {
   return PREFIXED_KEY.test(token) || PLAIN_KEY.test(token);
 }
 
+/** A prefixed key (`DCRA1-…`) is strong evidence on its own; a bare 32-hex value needs the pop-up to vouch for it. */
+export const isPrefixedKey = (key: string): boolean => PREFIXED_KEY.test(key);
+
+/**
+ * Values a credential pop-up may show besides an API key, of any common shape: ids and secrets,
+ * hex, base64 or base62, dashed UUIDs. A pop-up that shows two of them (a client id and a client
+ * secret) is the OAuth flow, not an API key.
+ */
+const CREDENTIAL_LIKE = /^(?=[^]*[0-9])(?=[^]*[a-z])[a-z0-9_\-.~+/=]{16,200}$/i;
+
+/** The distinct credential-like tokens of a short text, lowercased; none in a paragraph. */
+export function credentialValues(text: string): string[] {
+  const trimmed = text.trim();
+  if (trimmed.length < 16 || trimmed.length > MAX_SHORT_TEXT_LENGTH) return [];
+  const tokens = trimmed.split(/\s+/).map((t) => t.replace(WRAPPING_PUNCTUATION, ''));
+  return [...new Set(tokens.filter((t) => CREDENTIAL_LIKE.test(t)).map((t) => t.toLowerCase()))];
+}
+
 /**
  * Returns the API key that `text` shows, or null. The whole trimmed text may be the key; in a
  * short text one whitespace-separated token may be. Two different key-shaped tokens in one text

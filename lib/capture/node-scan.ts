@@ -1,12 +1,19 @@
 import { findApiKey } from './key-shape';
+import type { ShadowRootOf } from './shadow-roots';
 
 export type KeyField = HTMLInputElement | HTMLTextAreaElement;
+
+/** A key-shaped value and the node that shows it (to find the pop-up it sits in). */
+export interface Sighting {
+  key: string;
+  node: Node;
+}
 
 /** What one mutation batch showed. Only nodes the batch added or changed are ever looked at. */
 export interface ScanFindings {
   /** Key-shaped values, in document order, repeats included. */
-  keys: string[];
-  /** Open shadow roots met; their own mutations reach no observer of the document. */
+  keys: Sighting[];
+  /** Shadow roots met (closed ones too, where the extension may see them); their mutations reach no observer of the document. */
   shadowRoots: ShadowRoot[];
   /** Fields a script may fill later by setting `.value`, which no observer sees. */
   fields: KeyField[];
@@ -30,63 +37,71 @@ export function isKeyField(el: Element): el is KeyField {
   return el.localName === 'input' && KEY_INPUT_TYPES.has((el.getAttribute('type') ?? '').toLowerCase());
 }
 
-function addKey(into: ScanFindings, text: string | null): void {
+function addKey(into: ScanFindings, text: string | null, node: Node): void {
   const key = text ? findApiKey(text) : null;
-  if (key) into.keys.push(key);
+  if (key) into.keys.push({ key, node });
 }
 
-function scanElement(el: Element, into: ScanFindings): boolean {
-  if (SKIPPED.has(el.localName)) return false;
-  if (isKeyField(el)) {
-    into.fields.push(el);
-    addKey(into, el.value);
-  } else if (VERBATIM.has(el.localName)) {
-    addKey(into, el.textContent);
-  }
-  return true;
-}
-
-/** Scans an added subtree, open shadow roots within it included. */
-function scanSubtree(start: Node, into: ScanFindings): void {
-  const stack: Node[] = [start];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.nodeType === Node.TEXT_NODE) {
-      addKey(into, (node as Text).data);
-      continue;
+/** Reads fields, verbatim elements and shadow roots of what a page adds or changes. */
+export function createNodeScanner(shadowRootOf: ShadowRootOf) {
+  function scanElement(el: Element, into: ScanFindings): boolean {
+    if (SKIPPED.has(el.localName)) return false;
+    if (isKeyField(el)) {
+      into.fields.push(el);
+      addKey(into, el.value, el);
+    } else if (VERBATIM.has(el.localName)) {
+      addKey(into, el.textContent, el);
     }
-    if (node.nodeType === Node.ELEMENT_NODE) {
-      const el = node as Element;
-      if (!scanElement(el, into)) continue;
-      if (el.shadowRoot) {
-        into.shadowRoots.push(el.shadowRoot);
-        stack.push(el.shadowRoot);
-      } else if (el.localName.includes('-')) {
-        into.hosts.push(el);
+    return true;
+  }
+
+  /** Scans an added subtree, the shadow roots within it included. */
+  function scanSubtree(start: Node, into: ScanFindings): void {
+    const stack: Node[] = [start];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      if (node.nodeType === Node.TEXT_NODE) {
+        addKey(into, (node as Text).data, node);
+        continue;
       }
-    } else if (node.nodeType !== Node.DOCUMENT_FRAGMENT_NODE) {
-      continue;
+      if (node.nodeType === Node.ELEMENT_NODE) {
+        const el = node as Element;
+        if (!scanElement(el, into)) continue;
+        const shadowRoot = shadowRootOf(el);
+        if (shadowRoot) {
+          into.shadowRoots.push(shadowRoot);
+          stack.push(shadowRoot);
+        } else if (el.localName.includes('-')) {
+          into.hosts.push(el);
+        }
+      } else if (node.nodeType !== Node.DOCUMENT_FRAGMENT_NODE) {
+        continue;
+      }
+      // Pushed last-first so that nodes come off the stack in document order.
+      for (let child = node.lastChild; child; child = child.previousSibling) stack.push(child);
     }
-    // Pushed last-first so that nodes come off the stack in document order.
-    for (let child = node.lastChild; child; child = child.previousSibling) stack.push(child);
   }
+
+  return {
+    scanSubtree,
+    /** Scans what one mutation record added or changed, and nothing else. */
+    scanMutation(record: MutationRecord, into: ScanFindings): void {
+      if (record.type === 'childList') {
+        for (const node of record.addedNodes) scanSubtree(node, into);
+      } else if (record.type === 'characterData') {
+        const parent = record.target.parentElement;
+        if (parent && VERBATIM.has(parent.localName)) addKey(into, parent.textContent, parent);
+        else addKey(into, record.target.textContent, record.target);
+      } else if (record.attributeName === 'open' && record.target instanceof Element) {
+        // A <dialog> or popover drawn ahead and opened now (showModal()): its content is new to the user.
+        scanSubtree(record.target, into);
+      } else if (record.target instanceof Element && isKeyField(record.target)) {
+        into.fields.push(record.target);
+        addKey(into, record.target.value, record.target);
+      }
+    },
+    shadowRootOf,
+  };
 }
 
-/** Scans what one mutation record added or changed, and nothing else. */
-export function scanMutation(record: MutationRecord, into: ScanFindings): void {
-  if (record.type === 'childList') {
-    for (const node of record.addedNodes) scanSubtree(node, into);
-  } else if (record.type === 'characterData') {
-    const parent = record.target.parentElement;
-    if (parent && VERBATIM.has(parent.localName)) addKey(into, parent.textContent);
-    else addKey(into, record.target.textContent);
-  } else if (record.target instanceof Element && isKeyField(record.target)) {
-    into.fields.push(record.target);
-    addKey(into, record.target.value);
-  }
-}
-
-/** Scans a whole shadow root, met after it was attached to an element already scanned. */
-export function scanShadowRoot(root: ShadowRoot, into: ScanFindings): void {
-  scanSubtree(root, into);
-}
+export type NodeScanner = ReturnType<typeof createNodeScanner>;

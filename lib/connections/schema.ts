@@ -47,6 +47,15 @@ export type StoredKey = z.infer<typeof storedKeySchema>;
 /** The key in clear, or undefined while it is sealed. */
 export const plainKeyOf = (stored: StoredKey): string | undefined => (stored.kind === 'plain' ? stored.value : undefined);
 
+/** How the current key came to replace the previous one: shown beside Undo and when rotating again. */
+export const keyReplacedSchema = z.object({
+  at: count(),
+  via: z.enum(['captured', 'typed', 'imported', 'undo', 'unknown']),
+  /** Where a captured replacement was confirmed from: the portal origin it was captured on. */
+  origin: z.optional(text(300)),
+});
+export type KeyReplaced = z.infer<typeof keyReplacedSchema>;
+
 export const connectionSchema = z.object({
   id: text(64, 1),
   name: z.string().check(z.trim(), z.minLength(1), z.maxLength(NAME_MAX)),
@@ -54,6 +63,8 @@ export const connectionSchema = z.object({
   key: storedKeySchema,
   /** The key this one replaced, kept so that a rotation can be undone. */
   previousKey: z.optional(storedKeySchema),
+  /** When and how `key` replaced `previousKey`; set with it since vault v3. */
+  keyReplaced: z.optional(keyReplacedSchema),
   note: z._default(text(NOTE_MAX), ''),
   source: sourceSchema,
   createdAt: count(),

@@ -1,8 +1,12 @@
 import { keyModeSchema } from '../backup/backup-schema';
 import { connectionSchema } from '../connections/schema';
+import { CORNERS } from '../prompt/placement';
 import { text, z } from '../schema/z';
 
 const id = text(64, 1);
+const pixels = z.number().check(z.gte(-100_000), z.lte(100_000));
+/** The portal's pop-up that shows the key, in the top frame's viewport: the prompt keeps clear of it. */
+const box = z.strictObject({ left: pixels, top: pixels, width: pixels, height: pixels });
 
 const connectionInput = z.strictObject({
   name: text(1_000),
@@ -23,7 +27,12 @@ export const messageSchemas = {
   swapPreviousKey: z.strictObject({ id }),
   testConnection: z.strictObject({ id }),
   testAll: z.strictObject({}),
-  offerCapturedKey: z.strictObject({ key: text(1_000), name: text(1_000), note: text(5_000) }),
+  offerCapturedKey: z.strictObject({
+    key: text(1_000),
+    name: text(1_000),
+    note: text(5_000),
+    shownIn: z.optional(z.nullable(box)),
+  }),
   /** Without an id: the newest offer made in the asking prompt's own tab. */
   getOffer: z.strictObject({ offerId: z.optional(id) }),
   saveOffer: z.strictObject({
@@ -34,6 +43,13 @@ export const messageSchemas = {
     replaceId: z.optional(id),
   }),
   dismissOffer: z.strictObject({ offerId: id, never: z.boolean() }),
+  /** Opens the review window (unlock, replace with confirmation), which the page cannot draw over. */
+  openOfferReview: z.strictObject({ offerId: id, replaceId: z.optional(id) }),
+  /** Tests a captured key before it is saved (the review window compares it with the one it replaces). */
+  testOfferKey: z.strictObject({ offerId: id }),
+  setPromptCorner: z.strictObject({ corner: z.enum(CORNERS) }),
+  /** The prompt's own tab, so that it can connect to the content script that framed it. */
+  promptTab: z.strictObject({}),
   forgetNeverSite: z.strictObject({ origin: text(300) }),
   setAutoLock: z.strictObject({ minutes: z.int().check(z.gte(1), z.lte(24 * 60)) }),
   revealKey: z.strictObject({ id }),

@@ -2,6 +2,7 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { z } from '../schema/z';
 import type { ImportItem } from '../backup/plan-import';
 import type { Connection, TestResult } from '../connections/schema';
+import type { Corner } from '../prompt/placement';
 import type { Outcome } from '../result';
 // Types only: the schemas themselves stay in the background's bundle, out of the content script's.
 import type { messageSchemas } from './message-schemas';
@@ -13,8 +14,15 @@ export interface OfferView {
   offerId: string;
   name: string;
   note: string;
-  /** A saved connection with the same name: the prompt offers to replace its key. */
+  /** The portal origin the key was captured on. */
+  origin: string;
+  capturedAt: number;
+  /** A saved connection with the same name: the prompt offers to replace its key (confirmed in the review window). */
   conflict: { id: string; name: string } | null;
+  /** Where the prompt sits now (the corner the user last chose). */
+  corner: Corner;
+  /** The key's last characters, to compare with the key it replaces; never given to the prompt. */
+  keyEnd?: string;
 }
 
 export interface MessageResults {
@@ -26,10 +34,14 @@ export interface MessageResults {
   testConnection: TestResult;
   testAll: { tested: number };
   /** null: nothing to offer (the key is already saved, or the user said never on this site). */
-  offerCapturedKey: { offerId: string } | null;
+  offerCapturedKey: { offerId: string; corner: Corner } | null;
   getOffer: OfferView;
   saveOffer: Connection;
   dismissOffer: null;
+  openOfferReview: null;
+  testOfferKey: TestResult;
+  setPromptCorner: null;
+  promptTab: { tabId: number };
   forgetNeverSite: null;
   setAutoLock: null;
   revealKey: { key: string };

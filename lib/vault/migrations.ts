@@ -6,9 +6,21 @@
 const steps: Record<number, (vault: Record<string, unknown>) => Record<string, unknown>> = {
   // v2 added sealed keys and the optional passphrase lock; every v1 vault is a valid v2 vault.
   1: (vault) => vault,
+  // v3 records when and how a rotated key replaced the previous one. A v2 vault never said; its
+  // previous keys get their connection's last update as the date and "unknown" as the way.
+  2: (vault) => ({
+    ...vault,
+    connections: Array.isArray(vault.connections) ? vault.connections.map(datePreviousKey) : vault.connections,
+  }),
 };
 
-export const VAULT_VERSION = 2;
+export const VAULT_VERSION = 3;
+
+function datePreviousKey(connection: unknown): unknown {
+  if (!isRecord(connection) || connection.previousKey === undefined || connection.keyReplaced !== undefined) return connection;
+  const at = typeof connection.updatedAt === 'number' && connection.updatedAt >= 0 ? connection.updatedAt : 0;
+  return { ...connection, keyReplaced: { at, via: 'unknown' } };
+}
 
 export type Migrated =
   | { kind: 'ok'; from: number; value: Record<string, unknown> }

@@ -1,4 +1,4 @@
-import { type Connection, type ConnectionSource, type TestResult, plainKeyOf } from '../connections/schema';
+import { type Connection, type ConnectionSource, type KeyReplaced, type TestResult, plainKeyOf } from '../connections/schema';
 import { findByName, nameKey } from '../connections/names';
 import { type ConnectionInput, validateInput } from '../connections/validate-input';
 import { type Outcome, fail, ok } from '../result';
@@ -55,6 +55,8 @@ export function updateConnection(
   id: string,
   patch: Partial<ConnectionInput>,
   ctx: ChangeContext,
+  /** How a new key arrives: typed in the form unless said otherwise (a captured rotation, an import). */
+  keyFrom: Omit<KeyReplaced, 'at'> = { via: 'typed' },
 ): Change<Connection> {
   const current = state.connections.find((c) => c.id === id);
   if (!current) return fail('not-found');
@@ -68,7 +70,11 @@ export function updateConnection(
     ...(name !== undefined && { name }),
     ...(url !== undefined && { url }),
     ...(note !== undefined && { note }),
-    ...(keyChanged && { key: { kind: 'plain' as const, value: key }, previousKey: current.key }),
+    ...(keyChanged && {
+      key: { kind: 'plain' as const, value: key },
+      previousKey: current.key,
+      keyReplaced: { ...keyFrom, at: ctx.now },
+    }),
     // A test result says nothing about a different key or host.
     ...((keyChanged || (url !== undefined && url !== current.url)) && { lastTest: undefined }),
     updatedAt: ctx.now,
@@ -100,6 +106,7 @@ export function swapPreviousKey(state: VaultState, id: string, ctx: ChangeContex
     ...current,
     key: current.previousKey,
     previousKey: current.key,
+    keyReplaced: { at: ctx.now, via: 'undo' },
     lastTest: undefined,
     updatedAt: ctx.now,
   };

@@ -80,3 +80,16 @@ describe('the v2 golden example (passphrase set)', () => {
     expect(open[0]!.previousKey).toEqual({ kind: 'plain', value: 'DCRA1-fedcba9876543210fedcba9876543210' });
   });
 });
+
+describe('migration 2 → 3: when and how a previous key was replaced', () => {
+  const v2 = goldens.find((g) => g.raw.version === 2)!.raw as unknown as { connections: Array<Record<string, unknown>> };
+
+  it('dates a v2 previous key by its connection\'s last update, the way unknown, and touches nothing else', () => {
+    const parsed = parseVault(v2);
+    if (parsed.kind !== 'ok') throw new Error(parsed.kind);
+    const [rotated, plain] = parsed.state.connections;
+    expect(rotated!.keyReplaced).toEqual({ at: v2.connections[0]!.updatedAt, via: 'unknown' });
+    expect(plain!.keyReplaced).toBeUndefined();
+    expect({ ...rotated, keyReplaced: undefined }).toEqual({ ...v2.connections[0], keyReplaced: undefined });
+  });
+});

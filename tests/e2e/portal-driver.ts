@@ -1,59 +1,128 @@
 import type { FrameLocator, Locator, Page } from 'playwright-core';
+import { CAPTIONS, type Captions, type Lang } from '../fixtures/portal/js/i18n.js';
 import { visible } from './popup-driver';
 
 export const PORTAL = 'https://www.smartrecruiters.com';
 export const CREDENTIALS_PATH = '/settings/administration/app-management/custom-applications';
 export const PROMPT_TITLE = 'Save SmartRecruiters API key';
 
-/** Opens the portal's home page and walks to Apps & Integrations by in-app navigation. */
-export async function openCredentialsByNavigation(page: Page, variant = 'dialog-input'): Promise<void> {
-  await page.goto(`${PORTAL}/?variant=${variant}`);
-  await page.getByRole('link', { name: 'Settings / Admin' }).click();
-  await page.getByRole('link', { name: 'Apps & Integrations' }).click();
-  await page.getByRole('tab', { name: 'CREDENTIALS' }).click();
+export { CAPTIONS };
+export type { Captions, Lang };
+
+/** Session switches of the portal replica (tests/fixtures/portal/README.md). */
+export interface PortalOptions {
+  /** en (default), de, fr or ja: every caption of the replica is translated. */
+  lang?: string;
+  /** 'opaque': settings screens at paths and under titles that say nothing. */
+  paths?: 'opaque';
+  /** More query parameters, e.g. 'lateMs=300&oauthSecret=base62'. */
+  extraQuery?: string;
 }
 
-/** Runs NEW CREDENTIAL > API key > Next > name, description > Generate; returns the key shown. */
-export async function generateKey(page: Page, name: string, description = ''): Promise<string> {
-  await page.getByRole('button', { name: 'NEW CREDENTIAL' }).click();
-  await page.getByRole('radio', { name: 'API key' }).check();
-  await page.getByRole('button', { name: 'Next' }).click();
-  await page.getByLabel('Credentials name').fill(name);
-  await page.getByLabel('Description').fill(description);
-  await page.getByRole('button', { name: 'Generate', exact: true }).click();
-  return readShownKey(page);
+export type CredentialType = 'api-key' | 'oauth';
+
+/** What the replica's test hook (window.__replica.generated) records for each Generate. */
+export interface Generated {
+  kind: CredentialType;
+  key?: string;
+  clientId?: string;
+  clientSecret?: string;
+  at: number;
 }
 
-/** Reads the one-time key wherever the variant shows it (field, code, text, shadow root). */
-async function readShownKey(page: Page): Promise<string> {
-  const pattern = /\b(?:[A-Z0-9]{2,10}-)?[0-9a-fA-F]{32}\b/;
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const found = await page.evaluate((source) => {
-      const re = new RegExp(source);
-      const roots: Array<Document | ShadowRoot> = [document];
-      for (const el of document.querySelectorAll('*')) if (el.shadowRoot) roots.push(el.shadowRoot);
-      for (const root of roots) {
-        // Every variant titles its pop-up "API key generated"; the list beside it holds other hex ids.
-        const title = root.querySelector('#key-title');
-        const popup = title?.closest('[role="dialog"]') ?? title?.parentElement;
-        if (!popup) continue;
-        for (const input of popup.querySelectorAll('input, textarea')) {
-          const value = (input as HTMLInputElement).value;
-          if (re.test(value)) return value.match(re)![0];
-        }
-        // Text node by text node: joined, the key runs into the button captions after it.
-        const walker = document.createTreeWalker(popup, NodeFilter.SHOW_TEXT);
-        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-          const match = node.textContent?.match(re);
-          if (match) return match[0];
-        }
-      }
-      return null;
-    }, pattern.source);
-    if (found) return found;
-    await page.waitForTimeout(100);
-  }
-  throw new Error('no key was shown');
+type HookWindow = { __replica?: { generated: Generated[] } };
+
+/** The replica's captions in a language; throws for one it does not have. */
+export function captionsFor(lang = 'en'): Captions {
+  if (!Object.hasOwn(CAPTIONS, lang)) throw new Error(`The portal replica has no language ${lang}`);
+  return CAPTIONS[lang as Lang];
+}
+
+/** The query string that starts a replica session: `?variant=…&lang=…&paths=…&…`. */
+export function portalQuery(variant = 'dialog-input', options: PortalOptions = {}): string {
+  const params = new URLSearchParams({ variant });
+  if (options.lang) params.set('lang', options.lang);
+  if (options.paths) params.set('paths', options.paths);
+  const extra = options.extraQuery?.replace(/^[?&]/, '');
+  return `?${params}${extra ? `&${extra}` : ''}`;
+}
+
+/** The session's switches, read back from the page's URL (in-app navigation keeps them). */
+function sessionOf(page: Page): { variant: string; lang: string } {
+  const params = new URL(page.url()).searchParams;
+  return { variant: params.get('variant') ?? 'dialog-input', lang: params.get('lang') ?? 'en' };
+}
+
+/** The iframe the `iframe` variant runs the credentials area in. */
+export const EMBEDDED_FRAME = 'iframe[src^="/embedded/"]';
+
+/** Where the credentials area (tabs, NEW CREDENTIAL, the dialogs, the pop-up) runs: the page, or its iframe. */
+export function credentialsScope(page: Page, variant = sessionOf(page).variant): Page | FrameLocator {
+  return variant === 'iframe' ? page.frameLocator(EMBEDDED_FRAME) : page;
+}
+
+/**
+ * Opens the portal's home page and walks Settings / Admin > Apps & Integrations > CREDENTIALS by
+ * in-app navigation, finding each control by its name in the session's language.
+ */
+export async function openCredentialsByNavigation(page: Page, variant = 'dialog-input', options: PortalOptions = {}): Promise<void> {
+  const captions = captionsFor(options.lang);
+  await page.goto(`${PORTAL}/${portalQuery(variant, options)}`);
+  await page.getByRole('link', { name: captions.settingsAdmin, exact: true }).click();
+  await page.getByRole('link', { name: captions.appsIntegrations, exact: true }).click();
+  await credentialsScope(page, variant).getByRole('tab', { name: captions.tabCredentials, exact: true }).click();
+}
+
+/** Everything the hook has recorded so far in this page (the iframe's entries included). */
+export async function generatedSoFar(page: Page): Promise<Generated[]> {
+  return page.evaluate(() => (window as unknown as HookWindow).__replica?.generated ?? []);
+}
+
+/**
+ * On the credentials tab: NEW CREDENTIAL > type > Next > name, description > Generate, in the
+ * session's language (from the page's URL unless `options.lang` says) and in the frame the
+ * variant runs it in. Returns what the Generate made, from the replica's test hook, as soon as
+ * it is made: the pop-up may show it later (slow, late) or where the page cannot see it.
+ */
+export async function generateCredential(
+  page: Page,
+  name: string,
+  description = '',
+  options: { lang?: string; type?: CredentialType } = {},
+): Promise<Generated> {
+  const session = sessionOf(page);
+  const captions = captionsFor(options.lang ?? session.lang);
+  const scope = credentialsScope(page, session.variant);
+  const before = (await generatedSoFar(page)).length;
+  await scope.getByRole('button', { name: captions.newCredential, exact: true }).click();
+  await scope.getByRole('radio', { name: options.type === 'oauth' ? captions.oauthClientId : captions.apiKey, exact: true }).check();
+  await scope.getByRole('button', { name: captions.next, exact: true }).click();
+  await scope.getByLabel(captions.credentialsName, { exact: true }).fill(name);
+  await scope.getByLabel(captions.description, { exact: true }).fill(description);
+  // exact: the users page also has "Generate report".
+  await scope.getByRole('button', { name: captions.generate, exact: true }).click();
+  const entry = await page.waitForFunction(
+    (count) => (window as unknown as HookWindow).__replica?.generated[count],
+    before,
+    { polling: 50, timeout: 15_000 },
+  );
+  return (await entry.jsonValue()) as Generated;
+}
+
+/**
+ * Runs NEW CREDENTIAL > API key (or OAuth client ID) > Next > name, description > Generate;
+ * returns the key, or for OAuth the client secret.
+ */
+export async function generateKey(
+  page: Page,
+  name: string,
+  description = '',
+  options: { lang?: string; type?: CredentialType } = {},
+): Promise<string> {
+  const generated = await generateCredential(page, name, description, options);
+  const value = generated.kind === 'oauth' ? generated.clientSecret : generated.key;
+  if (!value) throw new Error(`The replica recorded no ${generated.kind === 'oauth' ? 'client secret' : 'key'}`);
+  return value;
 }
 
 /** The prompt: an extension page in an iframe, reached through its title like assistive tech does. */

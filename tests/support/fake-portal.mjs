@@ -1,7 +1,8 @@
 // @ts-check
 /**
  * The replica of the portal host `www.smartrecruiters.com`: static files from a fixtures folder,
- * with the single-page-app fallback the real portal has for deep links under /settings/.
+ * with the single-page-app fallback the real portal has for deep links under /settings/ (and the
+ * replica's opaque /ui/ paths and framed /embedded/ pages).
  */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -65,6 +66,9 @@ async function findFile(rootDir, urlPath) {
   return (await isFile(index)) ? index : undefined;
 }
 
+/** Path prefixes the replica routes in the browser, and the HTML shell each one gets. */
+const SHELLS = Object.freeze({ '/settings': 'index.html', '/ui': 'index.html', '/embedded': 'embedded.html' });
+
 /** @param {ServerResponse} res @param {number} status @param {string} text */
 function sendText(res, status, text) {
   res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
@@ -85,9 +89,11 @@ export function createFakePortal({ portalDir = DEFAULT_PORTAL_DIR, mounts = {} }
       if (pathname.startsWith(prefix)) return findFile(dir, pathname.slice(prefix.length));
     }
     const file = await findFile(portalDir, pathname);
-    if (file || !(pathname === '/settings' || pathname.startsWith('/settings/'))) return file;
-    // The portal routes /settings/... in the browser; a reload of a deep link gets the app shell.
-    return findFile(portalDir, 'index.html');
+    if (file) return file;
+    // The portal routes /settings/... (and the replica's opaque /ui/...) in the browser; a reload
+    // of a deep link gets the app shell. Anything under /embedded/ gets the framed app's shell.
+    const shell = Object.entries(SHELLS).find(([prefix]) => pathname === prefix || pathname.startsWith(`${prefix}/`));
+    return shell ? findFile(portalDir, shell[1]) : undefined;
   }
 
   return {

@@ -20,6 +20,8 @@ describe('createClickGuard', () => {
   it.each([
     ['covered or transparent', { isVisible: false, intersectionRatio: 1 }],
     ['moved out of sight', { isVisible: true, intersectionRatio: 0 }],
+    ['clipped to a sliver', { isVisible: true, intersectionRatio: 0.05 }],
+    ['clipped to all but a few pixels', { isVisible: true, intersectionRatio: 0.97 }],
   ])('disarms, and starts the clock again, when %s', (_, hidden) => {
     const guard = createClickGuard(Date.now, () => undefined);
     guard.observe({ isVisible: true, intersectionRatio: 1 });
@@ -46,6 +48,19 @@ describe('createClickGuard', () => {
     const guard = createClickGuard(Date.now, () => undefined);
     guard.observe({ intersectionRatio: 1 });
     vi.advanceTimersByTime(ARMING_MS);
+    expect(guard.isArmed()).toBe(true);
+  });
+
+  it('starts the time again on reset (the frame moved, the offer changed)', () => {
+    const guard = createClickGuard(Date.now, () => undefined);
+    guard.observe({ isVisible: true, intersectionRatio: 1 });
+    vi.advanceTimersByTime(ARMING_MS);
+    expect(guard.isArmed()).toBe(true);
+    guard.reset();
+    expect(guard.isArmed()).toBe(false);
+    vi.advanceTimersByTime(ARMING_MS - 1);
+    expect(guard.isArmed()).toBe(false);
+    vi.advanceTimersByTime(1);
     expect(guard.isArmed()).toBe(true);
   });
 });

@@ -1,0 +1,152 @@
+import { DEFAULT_API_URL } from '../connections/schema';
+import { findByName } from '../connections/names';
+import type { OfferStore } from '../capture/offers';
+import type { Box, Corner } from '../prompt/placement';
+import { type Outcome, fail, ok } from '../result';
+import type { SettingsStore } from '../settings/settings-store';
+import { addConnection, findConnectionByKey, updateConnection } from '../vault/operations';
+import type { VaultStore } from '../vault/vault-store';
+import type { Caller, Handlers } from './handlers';
+
+/** What the offer handlers need beyond storage: the browser's tabs, windows and alarms. */
+export interface OfferDeps {
+  vault: VaultStore;
+  settings: SettingsStore;
+  offers: OfferStore;
+  now: () => number;
+  newId: () => string;
+  /** Asks the top frame of a tab to show the prompt (for a key captured in a subframe). */
+  showPromptInTab(tabId: number, request: { avoid: Box | null; corner: Corner }): Promise<void>;
+  /** Opens an extension page in its own window (the review window). */
+  openWindow(path: string): Promise<void>;
+  /** Wakes the background when the next offer expires, so that it is removed then. */
+  scheduleOfferExpiry(at: number | undefined): Promise<void>;
+  /** Tests a key against the default API without storing anything. */
+  testKey(key: string): ReturnType<Handlers['testConnection']>;
+}
+
+type OfferHandlerNames =
+  | 'offerCapturedKey'
+  | 'getOffer'
+  | 'saveOffer'
+  | 'dismissOffer'
+  | 'openOfferReview'
+  | 'testOfferKey'
+  | 'setPromptCorner'
+  | 'promptTab';
+
+/**
+ * Captured keys, from the content script's offer to the user's answer. A key offered by the
+ * prompt can be saved under a new name there, in one click; replacing a saved connection's key
+ * is refused from the prompt and happens in the review window (an extension window the page
+ * cannot draw over), as does unlocking.
+ */
+export function createOfferHandlers(deps: OfferDeps): Pick<Handlers, OfferHandlerNames> {
+  const { vault, settings, offers } = deps;
+  const ctx = () => ({ now: deps.now(), newId: deps.newId });
+
+  async function afterOffersChanged(): Promise<void> {
+    await deps.scheduleOfferExpiry(await offers.nextExpiry());
+  }
+
+  async function findOffer(offerId: string | undefined, { tabId }: Caller) {
+    if (offerId) {
+      const offer = await offers.get(offerId);
+      return offer && { offerId, offer };
+    }
+    return tabId === undefined ? undefined : offers.latestInTab(tabId);
+  }
+
+  return {
+    async offerCapturedKey({ key, name, note, shownIn }, { origin, tabId, frameId }) {
+      if (!origin) return fail('forbidden-sender');
+      const read = await vault.read();
+      if (!read.ok) return read;
+      // While locked the keys are sealed and this finds nothing: every key is offered then.
+      if (findConnectionByKey(read.value, key.trim())) return ok(null);
+      const current = await settings.read();
+      if (current.neverSites.includes(origin)) return ok(null);
+      const offerId = await offers.put({ key: key.trim(), name, note, origin, ...(tabId !== undefined && { tabId }) });
+      await afterOffersChanged();
+      const corner = current.promptCorner;
+      // A key seen in a subframe is offered by the top frame, above the whole page.
+      if (frameId !== undefined && frameId !== 0 && tabId !== undefined) {
+        await deps.showPromptInTab(tabId, { avoid: shownIn ?? null, corner }).catch(() => undefined);
+      }
+      return ok({ offerId, corner });
+    },
+
+    async getOffer({ offerId }, caller) {
+      const found = await findOffer(offerId, caller);
+      if (!found) return fail('offer-expired');
+      const read = await vault.read();
+      if (!read.ok) return read;
+      const { name, note, origin, capturedAt } = found.offer;
+      const same = findByName(read.value.connections, name);
+      return ok({
+        offerId: found.offerId,
+        name,
+        note,
+        origin,
+        capturedAt,
+        conflict: same ? { id: same.id, name: same.name } : null,
+        corner: (await settings.read()).promptCorner,
+        ...(caller.kind !== 'prompt' && { keyEnd: `…${found.offer.key.slice(-4)}` }),
+      });
+    },
+
+    async saveOffer({ offerId, name, mode, replaceId }, { kind }) {
+      // The prompt lives in a page we do not trust: it never replaces a key (see sender.ts).
+      if (mode === 'replace' && kind === 'prompt') return fail('forbidden-sender');
+      const offer = await offers.get(offerId);
+      if (!offer) return fail('offer-expired');
+      const saved = await vault.change((state) => {
+        // Checked here as well as when offered: a locked vault could not tell then.
+        if (findConnectionByKey(state, offer.key)) return fail('already-saved');
+        // Replace names its target by id: the one the confirmation showed, whatever the name field says.
+        if (mode === 'replace') {
+          return replaceId
+            ? updateConnection(state, replaceId, { key: offer.key }, ctx(), { via: 'captured', origin: offer.origin })
+            : fail('not-found');
+        }
+        return addConnection(state, { name, url: DEFAULT_API_URL, key: offer.key, note: offer.note }, 'captured', ctx());
+      });
+      if (saved.ok || saved.error.code === 'already-saved') {
+        await offers.drop(offerId);
+        await afterOffersChanged();
+      }
+      return saved;
+    },
+
+    async dismissOffer({ offerId, never }) {
+      const offer = await offers.get(offerId);
+      await offers.drop(offerId);
+      await afterOffersChanged();
+      if (never && offer) {
+        await settings.change((s) => ({ ...s, neverSites: [...new Set([...s.neverSites, offer.origin])] }));
+      }
+      return ok(null);
+    },
+
+    async openOfferReview({ offerId, replaceId }) {
+      if (!(await offers.get(offerId))) return fail('offer-expired');
+      const query = new URLSearchParams({ offer: offerId, ...(replaceId && { replace: replaceId }) });
+      await deps.openWindow(`/review.html#${query}`);
+      return ok(null);
+    },
+
+    async testOfferKey({ offerId }) {
+      const offer = await offers.get(offerId);
+      return offer ? deps.testKey(offer.key) : fail('offer-expired');
+    },
+
+    async setPromptCorner({ corner }) {
+      await settings.change((s) => ({ ...s, promptCorner: corner }));
+      return ok(null);
+    },
+
+    async promptTab(_data, { tabId }): Promise<Outcome<{ tabId: number }>> {
+      return tabId === undefined ? fail('forbidden-sender') : ok({ tabId });
+    },
+  };
+}

@@ -1,0 +1,317 @@
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { frameStyle, openTopLayer, probePoints, sameBox, styleProblem } from './frame-integrity';
+import { type HostToPrompt, PROMPT_PORT, challengeMessage, readPromptMessage } from './host-channel';
+import { type Box, CORNERS, type Corner, placePrompt } from './placement';
+
+/** A frame prepared for a Generate that never showed a key is dropped after this long. */
+const PREPARED_FOR_MS = 60_000;
+
+type Port = ReturnType<typeof browser.runtime.connect>;
+
+export interface ShowOptions {
+  /** The portal's pop-up (or its box in this viewport), to keep clear of. */
+  avoid?: Element | Box | null;
+  /** The corner the user last chose. */
+  corner?: Corner;
+}
+
+const isCorner = (value: string): value is Corner => (CORNERS as readonly string[]).includes(value);
+
+/** The element a hit test of this document returns for a node: its outermost shadow host. */
+function hitTarget(node: Element): Element {
+  let target = node;
+  for (let root = target.getRootNode(); root instanceof ShadowRoot; root = target.getRootNode()) target = root.host;
+  return target;
+}
+
+/** A plain box: a DOMRect's fields are getters, lost in a spread. */
+function boxOf(el: Element): Box {
+  const { left, top, width, height } = el.getBoundingClientRect();
+  return { left, top, width, height };
+}
+
+function randomChallenge(): string {
+  return Array.from(crypto.getRandomValues(new Uint32Array(4)), (n) => n.toString(36)).join('');
+}
+
+/**
+ * Frames the save prompt into the portal's top frame and keeps it honest. The prompt is an
+ * extension page (the portal can neither read nor script inside it) in an <iframe> that the page
+ * can still move, clip, fade, cover, restyle, focus and measure. So:
+ * - the frame is a popover in the top layer (above everything the page draws, and inside the
+ *   page's modal dialog when one is open, so it is never inert), one fixed size for every offer;
+ * - every animation frame this script checks that it is attached, on top, unstyled by the page,
+ *   where it was put, wholly in the viewport and what a hit test finds at its corners and centre,
+ *   repairs what it can, and tells the prompt to arm again from zero whenever any of that changed;
+ * - the prompt acts on a click or key only after asking, over its proven port, how long all of
+ *   that has held (host-channel.ts).
+ * The frame's URL carries nothing: the prompt asks the background for its tab's offer.
+ */
+export function createPromptHost(ctx: ContentScriptContext, title: string) {
+  const src = browser.runtime.getURL('/prompt.html');
+  const extensionOrigin = browser.runtime.getURL('/').replace(/\/$/, '');
+  let frame: HTMLIFrameElement | undefined;
+  /** Our own (re)insertion loads the frame once; any other load is the page navigating it. */
+  let expectLoad = false;
+  let challenge = '';
+  /** The port proven to belong to the document in our frame. */
+  let port: Port | undefined;
+  let visible = false;
+  let avoid: Element | Box | null = null;
+  let corner: Corner = 'top-right';
+  let box: Box = { left: 0, top: 0, width: 0, height: 0 };
+  let style = '';
+  let beneath = new Set<Element>();
+  /** Set when something entered the top layer after us (a popover shown, a dialog opened). */
+  let topLayerChanged = false;
+  let signature = '';
+  let stableSince = 0;
+  let raf = 0;
+  let dropUnused: ReturnType<typeof setTimeout> | undefined;
+  let lastFocus: Element | null = null;
+
+  function send(message: HostToPrompt): void {
+    try {
+      port?.postMessage(message);
+    } catch {
+      port = undefined;
+    }
+  }
+
+  function postChallenge(): void {
+    if (!frame?.contentWindow || !challenge) return;
+    // Only a document of our extension's origin in *our* frame receives it.
+    frame.contentWindow.postMessage(challengeMessage(challenge), extensionOrigin);
+  }
+
+  function create(): HTMLIFrameElement {
+    const iframe = document.createElement('iframe');
+    iframe.title = title;
+    iframe.setAttribute('popover', 'manual');
+    iframe.src = src;
+    iframe.addEventListener('load', () => {
+      if (iframe !== frame) return;
+      if (!expectLoad) return replace();
+      expectLoad = false;
+      postChallenge();
+    });
+    expectLoad = true;
+    challenge = randomChallenge();
+    return iframe;
+  }
+
+  /** The page navigated our frame: drop it (and its port) and frame the prompt anew. */
+  function replace(): void {
+    const wasVisible = visible;
+    remove();
+    frame = create();
+    visible = wasVisible;
+    mount();
+    if (visible) startWatching();
+  }
+
+  /** A modal dialog makes everything outside it inert: the prompt then sits inside the newest one. */
+  function container(): Element {
+    const modals = [...document.querySelectorAll('dialog:modal')];
+    return modals.find((m) => !beneath.has(m)) ?? modals.at(-1) ?? document.body;
+  }
+
+  function place(): void {
+    const viewport = { width: document.documentElement.clientWidth, height: document.documentElement.clientHeight };
+    const keepClear = avoid instanceof Element ? (avoid.isConnected ? boxOf(avoid) : null) : avoid;
+    box = placePrompt(viewport, keepClear, corner);
+    style = frameStyle(box, !visible);
+  }
+
+  /** Puts the frame in its container, styled, and on top of the top layer. */
+  function mount(): void {
+    if (!frame) return;
+    place();
+    const target = container();
+    if (frame.parentElement !== target) {
+      const move = (target as Element & { moveBefore?: (node: Node, child: Node | null) => void }).moveBefore;
+      try {
+        if (!frame.isConnected || !move) throw new Error('cannot move');
+        // A state-preserving move: the prompt is not reloaded.
+        move.call(target, frame, null);
+      } catch {
+        if (frame.isConnected) frame.remove();
+        expectLoad = true;
+        challenge = randomChallenge();
+        port?.disconnect();
+        port = undefined;
+        target.append(frame);
+      }
+    }
+    frame.setAttribute('style', style);
+    if (frame.matches(':popover-open')) frame.hidePopover();
+    frame.showPopover();
+    beneath = new Set(openTopLayer(document).filter((el) => el !== frame));
+    topLayerChanged = false;
+  }
+
+  /** What is wrong with the frame now, or its box when all is well. */
+  function check(): string {
+    if (!frame?.isConnected || !frame.matches(':popover-open')) return 'detached';
+    if (frame.parentElement !== container()) return 'inert';
+    if (topLayerChanged || openTopLayer(document).some((el) => el !== frame && !beneath.has(el))) return 'covered';
+    if (frame.getAttribute('style') !== style) return 'restyled';
+    const problem = styleProblem(getComputedStyle(frame));
+    if (problem) return problem;
+    const rect = frame.getBoundingClientRect();
+    if (!sameBox(rect, box)) return 'moved';
+    const { clientWidth, clientHeight } = document.documentElement;
+    if (rect.left < 0 || rect.top < 0 || rect.right > clientWidth + 0.5 || rect.bottom > clientHeight + 0.5) return 'outside';
+    const target = hitTarget(frame);
+    for (const [x, y] of probePoints(box)) if (document.elementFromPoint(x, y) !== target) return 'hidden';
+    return `ok ${box.left} ${box.top} ${box.width} ${box.height}`;
+  }
+
+  /** Measures; when anything changed, the prompt arms again from zero. Returns how long all has held. */
+  function measure(): number {
+    const now = performance.now();
+    const seen = check();
+    if (seen !== signature) {
+      signature = seen;
+      stableSince = now;
+      send({ type: 'changed' });
+    }
+    return seen.startsWith('ok') ? now - stableSince : 0;
+  }
+
+  function repair(): void {
+    if (signature.startsWith('ok')) return;
+    if (signature === 'outside') place();
+    if (['detached', 'inert', 'covered', 'hidden', 'outside'].includes(signature)) mount();
+    else frame?.setAttribute('style', style);
+  }
+
+  function watch(): void {
+    measure();
+    repair();
+    raf = requestAnimationFrame(watch);
+  }
+
+  function startWatching(): void {
+    cancelAnimationFrame(raf);
+    signature = '';
+    raf = requestAnimationFrame(watch);
+  }
+
+  function onToggle(event: Event): void {
+    if (event.target !== frame && (event as ToggleEvent).newState === 'open') topLayerChanged = true;
+  }
+
+  function onFocusIn(event: Event): void {
+    const target = event.composedPath()[0];
+    if (target instanceof Element && target !== frame) lastFocus = target;
+  }
+
+  function onResize(): void {
+    place();
+    frame?.setAttribute('style', style);
+  }
+
+  function onPromptMessage(candidate: Port, raw: unknown): void {
+    const message = readPromptMessage(raw);
+    if (!message) return;
+    if (candidate !== port) {
+      if (message.type !== 'proof' || message.challenge !== challenge || !challenge) return;
+      port?.disconnect();
+      port = candidate;
+      if (visible) send({ type: 'offer' });
+      return;
+    }
+    switch (message.type) {
+      case 'confirm':
+        return send({ type: 'confirmed', id: message.id, stableMs: visible ? measure() : 0 });
+      case 'close':
+        return hide();
+      case 'move':
+        if (!isCorner(message.corner)) return;
+        corner = message.corner;
+        avoid = null;
+        return onResize();
+      case 'leave':
+        if (lastFocus?.isConnected) (lastFocus as HTMLElement).focus?.();
+        else frame?.blur();
+        return;
+    }
+  }
+
+  function onConnect(candidate: Port): void {
+    const sender = candidate.sender;
+    if (candidate.name !== PROMPT_PORT || sender?.id !== browser.runtime.id || !sender.url?.startsWith(src) || !frame) {
+      candidate.disconnect();
+      return;
+    }
+    candidate.onMessage.addListener((message) => onPromptMessage(candidate, message));
+    candidate.onDisconnect.addListener(() => {
+      if (port === candidate) port = undefined;
+    });
+    postChallenge();
+  }
+
+  browser.runtime.onConnect.addListener(onConnect);
+  document.addEventListener('toggle', onToggle, true);
+  document.addEventListener('focusin', onFocusIn, true);
+  window.addEventListener('resize', onResize);
+
+  function remove(): void {
+    cancelAnimationFrame(raf);
+    clearTimeout(dropUnused);
+    port?.disconnect();
+    port = undefined;
+    frame?.remove();
+    frame = undefined;
+    visible = false;
+    challenge = '';
+  }
+
+  /** Loads the prompt, hidden, ahead of the key it will offer. */
+  function prepare(): void {
+    if (!frame) {
+      frame = create();
+      mount();
+    }
+    clearTimeout(dropUnused);
+    dropUnused = setTimeout(() => !visible && remove(), PREPARED_FOR_MS);
+  }
+
+  /** Shows the prompt for the offer the background just made for this tab. */
+  function show(options: ShowOptions = {}): void {
+    clearTimeout(dropUnused);
+    avoid = options.avoid ?? null;
+    if (options.corner) corner = options.corner;
+    frame ??= create();
+    visible = true;
+    mount();
+    send({ type: 'offer' });
+    startWatching();
+  }
+
+  function hide(): void {
+    remove();
+  }
+
+  ctx.onInvalidated(() => {
+    remove();
+    browser.runtime.onConnect.removeListener(onConnect);
+    document.removeEventListener('toggle', onToggle, true);
+    document.removeEventListener('focusin', onFocusIn, true);
+    window.removeEventListener('resize', onResize);
+  });
+
+  return {
+    prepare,
+    show,
+    hide,
+    /** The toolbar shortcut: keyboard users reach the prompt without the page's help. */
+    focus(): void {
+      if (visible) frame?.focus();
+    },
+  };
+}
+
+export type PromptHost = ReturnType<typeof createPromptHost>;
