@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Connection } from '@/lib/connections/schema';
 import { TestResultView } from './TestResultView';
 import { maskKey } from './mask-key';
-import { sourceText } from './messages';
+import { keyReplacedText, sourceText } from './messages';
 
 export interface ItemActions {
   /** The key in clear, from the background; undefined when it cannot be had (locked). */
@@ -50,6 +50,9 @@ export function ConnectionItem({
           {i18n.t('reveal')}
         </button>
       </div>
+      {connection.previousKey && connection.keyReplaced && (
+        <p class="item-meta">{keyReplacedText(connection.keyReplaced)}</p>
+      )}
       <div role="status" class="item-status">
         {testing ? (
           <p class="result-pending">{i18n.t('testing')}</p>

@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import type { ConnectionSource, TestCategory } from '@/lib/connections/schema';
+import type { ConnectionSource, KeyReplaced, TestCategory } from '@/lib/connections/schema';
 import type { InputErrorCode } from '@/lib/connections/validate-input';
 import type { ErrorCode } from '@/lib/result';
 
@@ -73,3 +73,18 @@ export const failureText = (code: ErrorCode): string =>
 
 export const sourceText = (source: ConnectionSource): string =>
   ({ typed: i18n.t('sourceTyped'), captured: i18n.t('sourceCaptured'), imported: i18n.t('sourceImported') })[source];
+
+/** When and how a connection's key replaced the one Undo would bring back. */
+export function keyReplacedText({ at, via, origin }: KeyReplaced): string {
+  const how =
+    via === 'captured' && origin
+      ? i18n.t('replacedViaCaptured', [new URL(origin).host])
+      : ({
+          captured: i18n.t('sourceCaptured'),
+          typed: i18n.t('replacedViaTyped'),
+          imported: i18n.t('sourceImported'),
+          undo: i18n.t('replacedViaUndo'),
+          unknown: i18n.t('replacedViaUnknown'),
+        })[via];
+  return i18n.t('keyReplacedOn', [new Date(at).toLocaleString(), how]);
+}

@@ -40,7 +40,9 @@ const gate = createActionGate(guard, () => host.confirm());
 
 // `trackVisibility` (IntersectionObserver v2) is not in TypeScript's DOM types yet.
 const visibility = { trackVisibility: true, delay: 100, threshold: [0, 0.5, 0.99, 1] } as IntersectionObserverInit;
-new IntersectionObserver((entries) => entries.forEach((entry) => guard.observe(entry)), visibility).observe(app);
+// The body is exactly the frame's viewport (its content scrolls inside it): all of it in view
+// means all of the frame is.
+new IntersectionObserver((entries) => entries.forEach((entry) => guard.observe(entry)), visibility).observe(document.body);
 
 document.addEventListener('pointerdown', (event) => gate.note(event), true);
 document.addEventListener(

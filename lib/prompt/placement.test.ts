@@ -8,6 +8,7 @@ describe('promptSize', () => {
   it('is one size for every offer, narrowed to fit small viewports', () => {
     expect(promptSize({ width: 1366, height: 768 })).toEqual({ width: PROMPT_WIDTH, height: PROMPT_HEIGHT });
     expect(promptSize({ width: 360, height: 640 })).toEqual({ width: 344, height: PROMPT_HEIGHT });
+    expect(promptSize({ width: 320, height: 640 })).toEqual({ width: 304, height: PROMPT_HEIGHT });
   });
 });
 
@@ -33,6 +34,12 @@ describe('placePrompt', () => {
     const popup = { left: 900, top: 20, width: 440, height: 300 };
     const box = placePrompt({ width: 1366, height: 768 }, popup, 'top-right');
     expect(box.corner).toBe('bottom-right');
+  });
+
+  it('hugs the edge when that is what clears a centred pop-up at 1280×720', () => {
+    const popup = { left: 360, top: 227, width: 560, height: 266 };
+    const box = placePrompt({ width: 1280, height: 720 }, popup, 'top-right');
+    expect(box.left).toBeGreaterThanOrEqual(popup.left + popup.width);
   });
 
   it('keeps clear of a centred pop-up at 1366×768', () => {

@@ -14,8 +14,8 @@ export interface Box {
  * frame for a name that matches a saved connection would tell the page which names exist). It
  * depends on the viewport only, and narrows so that it is always wholly visible (360 px phones).
  */
-export const PROMPT_WIDTH = 380;
-export const PROMPT_HEIGHT = 272;
+export const PROMPT_WIDTH = 344;
+export const PROMPT_HEIGHT = 296;
 const MARGIN = 16;
 const TIGHT_MARGIN = 8;
 
@@ -32,8 +32,14 @@ function overlap(a: Box, b: Box): number {
   return w > 0 && h > 0 ? w * h : 0;
 }
 
-function cornerBox(corner: Corner, viewport: { width: number; height: number }, size: { width: number; height: number }): Box {
-  const margin = (room: number, extent: number) => (room - extent >= 2 * MARGIN ? MARGIN : Math.max(0, (room - extent) / 2));
+function cornerBox(
+  corner: Corner,
+  viewport: { width: number; height: number },
+  size: { width: number; height: number },
+  preferredMargin: number,
+): Box {
+  const margin = (room: number, extent: number) =>
+    room - extent >= 2 * preferredMargin ? preferredMargin : Math.max(0, (room - extent) / 2);
   const mx = margin(viewport.width, size.width);
   const my = margin(viewport.height, size.height);
   return {
@@ -57,7 +63,11 @@ export function placePrompt(
   const size = promptSize(viewport);
   const start = CORNERS.indexOf(preferred);
   const order = CORNERS.map((_, i) => CORNERS[(start + i) % CORNERS.length]!);
-  const candidates = order.map((corner) => ({ corner, ...cornerBox(corner, viewport, size) }));
+  // Each corner with the usual margin, then hugging the edge: a little closer to the edge may be
+  // all it takes to clear the pop-up.
+  const candidates = [MARGIN, TIGHT_MARGIN].flatMap((margin) =>
+    order.map((corner) => ({ corner, ...cornerBox(corner, viewport, size, margin) })),
+  );
   if (!avoid) return candidates[0]!;
   const cost = (box: Box & { corner: Corner }) => {
     const covered = overlap(box, avoid);

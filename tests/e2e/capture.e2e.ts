@@ -75,23 +75,34 @@ describe('capture: a freshly generated key is offered and saved in one click', (
     await portal.locator('iframe').waitFor({ state: 'detached' });
   });
 
-  it('Escape answers "Not now", and nothing is saved', async () => {
+  it('takes no focus: Escape in the prompt gives focus back to the page and keeps the offer', async () => {
     await openCredentialsByNavigation(portal);
-    await generateKey(portal, 'Dismissed by Escape');
+    await generateKey(portal, 'Escaped');
     const dialog = await waitForPrompt(portal);
-    await dialog.getByRole('textbox', { name: 'Connection name' }).press('Escape');
-    await portal.locator('iframe').waitFor({ state: 'detached' });
-    const popup = await bed.extension.openExtensionPage('popup.html');
-    await visible(popup.getByRole('button', { name: 'Add connection' }));
-    expect(await connectionItem(popup, 'Dismissed by Escape').count()).toBe(0);
-    await popup.close();
+    // The page keeps its focus when the prompt appears (the portal's pop-up, here).
+    const before = await portal.evaluate(() => document.activeElement?.tagName);
+    expect(before).not.toBe('IFRAME');
+    await portal.getByRole('button', { name: 'Copy', exact: true }).focus();
+    const name = dialog.getByRole('textbox', { name: 'Connection name' });
+    await name.click();
+    expect(await portal.evaluate(() => document.activeElement?.tagName)).toBe('IFRAME');
+    await name.press('Escape');
+    await expect.poll(() => portal.evaluate(() => document.activeElement?.textContent)).toBe('Copy');
+    expect(await promptCount(portal)).toBe(1);
   });
 
-  it('Enter saves', async () => {
+  it('Enter saves once the user has acted in the prompt, not on focus alone', async () => {
     await openCredentialsByNavigation(portal);
     await generateKey(portal, 'Saved by Enter');
     const dialog = await waitForPrompt(portal);
-    await dialog.getByRole('textbox', { name: 'Connection name' }).press('Enter');
+    const name = dialog.getByRole('textbox', { name: 'Connection name' });
+    // Focus given by script (as a page can do) is not acting: Enter does nothing.
+    await name.focus();
+    await name.press('Enter');
+    await visible(dialog.getByText('Enter does nothing yet'));
+    // Typing in the field is acting.
+    await name.press('End');
+    await name.press('Enter');
     await visible(dialog.getByText('Saved as “Saved by Enter”.'));
     expect(await savedIn('Saved by Enter')).toContain('captured');
   });
@@ -107,7 +118,7 @@ describe('capture: a freshly generated key is offered and saved in one click', (
     expect(await promptCount(portal)).toBe(0);
   });
 
-  it('offers to replace the key of a connection with the same name, and the popup can undo it', async () => {
+  it('replaces the key of a same-named connection only in the review window, and the popup can undo it', async () => {
     await openCredentialsByNavigation(portal);
     const first = await generateKey(portal, 'Rotated');
     await (await waitForPrompt(portal)).getByRole('button', { name: 'Save connection' }).click();
@@ -117,12 +128,28 @@ describe('capture: a freshly generated key is offered and saved in one click', (
 
     const second = await generateKey(portal, 'Rotated');
     expect(second).not.toBe(first);
+    bed.server.api.setScenario(first, 'ok');
+    bed.server.api.setScenario(second, 'ok');
     const dialog = await waitForPrompt(portal);
+    const opened = bed.extension.context.waitForEvent('page');
     await dialog.getByRole('button', { name: 'Replace key in Rotated' }).click();
-    await visible(dialog.getByText('Key replaced in “Rotated”.'));
+    const review = await opened;
+    expect(review.url()).toMatch(/\/review\.html#offer=[^&]+&replace=/);
+    expect(review.url()).not.toContain(second.slice(6));
+    await visible(review.getByRole('heading', { name: 'Replace the key of “Rotated”?' }));
+    // Both keys' last characters, and each key's company as a test tells it.
+    await visible(review.getByRole('region', { name: 'Key saved now' }).getByText(`…${first.slice(-4)}`));
+    await visible(review.getByRole('region', { name: 'Captured key' }).getByText(`…${second.slice(-4)}`));
+    await visible(review.getByRole('region', { name: 'Captured key' }).getByText('Acme Corp', { exact: false }));
+    await review.getByRole('button', { name: 'Replace key in Rotated' }).click();
+    await visible(review.getByText('Key replaced in “Rotated”.'));
+    await review.close();
+    // The prompt in the portal knows its offer was handled.
+    await visible(promptFrame(portal).getByText('This key was handled in the extension’s window.'));
 
     const popup = await bed.extension.openExtensionPage('popup.html');
     const item = await visible(connectionItem(popup, 'Rotated'));
+    expect(await item.textContent()).toContain('Key replaced');
     await item.getByRole('button', { name: 'Reveal API key' }).click();
     await visible(item.getByText(second));
     await item.getByRole('button', { name: 'Undo key change' }).click();
