@@ -7,6 +7,7 @@ import { hasHostAccess } from '@/lib/permissions/host-access';
 import { dispatch } from '@/lib/background/dispatch';
 import { createHandlers } from '@/lib/background/handlers';
 import { openExtensionWindow } from '@/lib/background/open-window';
+import { createPromptRelay } from '@/lib/background/prompt-relay';
 import { messageSchemas } from '@/lib/messaging/message-schemas';
 import { type MessageName, type MessageResults, onMessage } from '@/lib/messaging/protocol';
 import { FOCUS_PROMPT_COMMAND, type ToContentScript } from '@/lib/prompt/content-messages';
@@ -50,6 +51,9 @@ export default defineBackground(() => {
       dispatch(handlers, name, data, sender, self) as Promise<Outcome<MessageResults[typeof name]>>,
     );
   }
+  // The in-page prompt and the content script that framed it talk through here (host-channel.ts).
+  const relay = createPromptRelay(self.origin);
+  browser.runtime.onConnect.addListener((port) => relay.onConnect(port));
   // Captured keys leave session storage when they expire, not at the next write.
   const purgeOffers = async () => {
     await offers.purge();

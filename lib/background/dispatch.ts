@@ -15,7 +15,6 @@ const PROMPT_MESSAGES: ReadonlySet<MessageName> = new Set([
   'lockStatus',
   'testConnection',
   'setPromptCorner',
-  'promptTab',
 ]);
 
 function allows(kind: SenderKind, name: MessageName): boolean {

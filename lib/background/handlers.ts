@@ -62,7 +62,7 @@ const isOpen = (c: Connection): c is OpenConnection => c.key.kind === 'plain';
  * whenever storage changes (and activity changes storage), and a portal page must not be able to
  * keep the vault open by showing key-like text.
  */
-const NOT_ACTIVITY: ReadonlySet<MessageName> = new Set(['lockStatus', 'offerCapturedKey', 'getOffer', 'promptTab']);
+const NOT_ACTIVITY: ReadonlySet<MessageName> = new Set(['lockStatus', 'offerCapturedKey', 'getOffer']);
 
 function countingActivity(handlers: Handlers, sessionKeys: SessionKeys): Handlers {
   const counted = { ...handlers } as Record<MessageName, (data: never, caller: Caller) => Promise<unknown>>;

@@ -2,7 +2,7 @@ import { DEFAULT_API_URL } from '../connections/schema';
 import { findByName } from '../connections/names';
 import type { OfferStore } from '../capture/offers';
 import type { Box, Corner } from '../prompt/placement';
-import { type Outcome, fail, ok } from '../result';
+import { fail, ok } from '../result';
 import type { SettingsStore } from '../settings/settings-store';
 import { addConnection, findConnectionByKey, updateConnection } from '../vault/operations';
 import type { VaultStore } from '../vault/vault-store';
@@ -32,8 +32,7 @@ type OfferHandlerNames =
   | 'dismissOffer'
   | 'openOfferReview'
   | 'testOfferKey'
-  | 'setPromptCorner'
-  | 'promptTab';
+  | 'setPromptCorner';
 
 /**
  * Captured keys, from the content script's offer to the user's answer. A key offered by the
@@ -143,10 +142,6 @@ export function createOfferHandlers(deps: OfferDeps): Pick<Handlers, OfferHandle
     async setPromptCorner({ corner }) {
       await settings.change((s) => ({ ...s, promptCorner: corner }));
       return ok(null);
-    },
-
-    async promptTab(_data, { tabId }): Promise<Outcome<{ tabId: number }>> {
-      return tabId === undefined ? fail('forbidden-sender') : ok({ tabId });
     },
   };
 }

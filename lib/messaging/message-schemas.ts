@@ -48,8 +48,6 @@ export const messageSchemas = {
   /** Tests a captured key before it is saved (the review window compares it with the one it replaces). */
   testOfferKey: z.strictObject({ offerId: id }),
   setPromptCorner: z.strictObject({ corner: z.enum(CORNERS) }),
-  /** The prompt's own tab, so that it can connect to the content script that framed it. */
-  promptTab: z.strictObject({}),
   forgetNeverSite: z.strictObject({ origin: text(300) }),
   setAutoLock: z.strictObject({ minutes: z.int().check(z.gte(1), z.lte(24 * 60)) }),
   revealKey: z.strictObject({ id }),

@@ -41,7 +41,6 @@ export interface MessageResults {
   openOfferReview: null;
   testOfferKey: TestResult;
   setPromptCorner: null;
-  promptTab: { tabId: number };
   forgetNeverSite: null;
   setAutoLock: null;
   revealKey: { key: string };

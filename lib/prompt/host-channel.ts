@@ -1,18 +1,32 @@
 /**
  * What the save prompt (an extension page framed into the portal) and the content script that
- * framed it say to each other, over an extension port (`tabs.connect` from the prompt to the
- * top frame's content script): nothing the page can read or forge. Nothing secret crosses here
- * either; the prompt gets its offer from the background.
+ * framed it say to each other: nothing the page can read or forge, and nothing secret (the
+ * prompt gets its offer from the background).
  *
- * One thing is posted into the frame, never to the page: a random challenge the prompt sends
- * back over its port. It proves the port belongs to the document in the frame the content
- * script made, not to a copy of prompt.html that the page framed itself and controls.
+ * They talk through the background over extension ports (Firefox gives an extension page framed
+ * into a web page neither `tabs.connect` nor content scripts' connections). The content script
+ * posts one random challenge into the frame it made (never to the page: the target origin is
+ * the extension's) and opens a port named after it; the prompt opens a port and says the
+ * challenge. The background joins the two when they name the same challenge in the same tab.
+ * A copy of prompt.html that the page frames itself (and can move, clip and fade at will) never
+ * learns the challenge, so nothing it asks ever gets an answer.
  */
+export const HOST_PORT_PREFIX = 'sr-admin-helper:prompt-host:';
 export const PROMPT_PORT = 'sr-admin-helper:prompt';
 export const CHALLENGE_TAG = 'sr-admin-helper:challenge';
 
+/** The prompt's first message on its port: which content script's frame it is in. */
+export type PromptHello = { type: 'hello'; challenge: string };
+/** Keeps the background awake while a prompt waits for the user. */
+export type PromptPing = { type: 'ping' };
+
+export function readHello(value: unknown): PromptHello | undefined {
+  return isObject(value) && value.type === 'hello' && typeof value.challenge === 'string'
+    ? { type: 'hello', challenge: value.challenge }
+    : undefined;
+}
+
 export type PromptToHost =
-  | { type: 'proof'; challenge: string }
   /** A click or key in the prompt: is the frame still where it has been, whole and on top? */
   | { type: 'confirm'; id: number }
   | { type: 'close' }
@@ -34,8 +48,6 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
 export function readPromptMessage(value: unknown): PromptToHost | undefined {
   if (!isObject(value)) return undefined;
   switch (value.type) {
-    case 'proof':
-      return typeof value.challenge === 'string' ? { type: 'proof', challenge: value.challenge } : undefined;
     case 'confirm':
       return typeof value.id === 'number' ? { type: 'confirm', id: value.id } : undefined;
     case 'move':

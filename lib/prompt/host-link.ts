@@ -1,52 +1,61 @@
 import { browser } from 'wxt/browser';
-import { call } from '../messaging/call';
-import { type PromptToHost, PROMPT_PORT, readChallenge, readHostMessage } from './host-channel';
+import { PROMPT_PORT, type PromptToHost, readChallenge, readHostMessage } from './host-channel';
 
 /** A confirmation that does not come back in this long counts as "not stable": nothing happens. */
 const CONFIRM_TIMEOUT_MS = 1_000;
+const RECONNECT_MS = 100;
+/** Port traffic keeps a service worker (or event page) awake while the prompt waits for the user. */
+const PING_MS = 20_000;
+
+type Port = ReturnType<typeof browser.runtime.connect>;
 
 export interface HostLink {
   /** How long the frame has been where it is, whole and on top, as the content script sees it now; 0 when unknown. */
   confirm(): Promise<number>;
-  tell(message: Exclude<PromptToHost, { type: 'proof' } | { type: 'confirm' }>): void;
+  tell(message: Exclude<PromptToHost, { type: 'confirm' }>): void;
 }
 
 /**
- * The prompt's side of host-channel.ts: connects to the top frame's content script, proves it is
- * the document in the frame that script made (by sending back the challenge posted into it),
- * and hears about offers and changes to the frame.
+ * The prompt's side of host-channel.ts: once the content script that made this frame has posted
+ * its challenge here, joins it through the background, and hears about offers and changes to
+ * the frame.
  */
 export function connectToHost(events: { onOffer(): void; onChanged(): void }): HostLink {
-  let port: ReturnType<typeof browser.tabs.connect> | undefined;
+  let port: Port | undefined;
   let challenge: string | undefined;
   let nextId = 0;
   const pending = new Map<number, (stableMs: number) => void>();
 
-  const prove = () => challenge && port?.postMessage({ type: 'proof', challenge });
-
-  window.addEventListener('message', (event) => {
-    // Anyone can post here; only the content script that made this frame knows the challenge.
-    const received = event.source === window.parent ? readChallenge(event.data) : undefined;
-    if (received === undefined) return;
-    challenge = received;
-    prove();
-  });
-
-  void call('promptTab', {}).then((outcome) => {
-    if (!outcome.ok) return;
-    port = browser.tabs.connect(outcome.value.tabId, { frameId: 0, name: PROMPT_PORT });
-    port.onMessage.addListener((raw) => {
+  function open(): void {
+    if (!challenge) return;
+    const opened = browser.runtime.connect({ name: PROMPT_PORT });
+    opened.onMessage.addListener((raw) => {
       const message = readHostMessage(raw);
       if (message?.type === 'offer') events.onOffer();
       if (message?.type === 'changed') events.onChanged();
       if (message?.type === 'confirmed') pending.get(message.id)?.(message.stableMs);
     });
-    port.onDisconnect.addListener(() => {
+    opened.onDisconnect.addListener(() => {
+      if (port !== opened) return;
       port = undefined;
       for (const resolve of pending.values()) resolve(0);
+      setTimeout(() => port ?? open(), RECONNECT_MS);
     });
-    prove();
+    opened.postMessage({ type: 'hello', challenge });
+    port = opened;
+  }
+
+  window.addEventListener('message', (event) => {
+    // Anyone can post here; only the content script that made this frame knows the challenge.
+    const received = event.source === window.parent ? readChallenge(event.data) : undefined;
+    if (received === undefined || received === challenge) return;
+    challenge = received;
+    const previous = port;
+    port = undefined;
+    previous?.disconnect();
+    open();
   });
+  setInterval(() => port?.postMessage({ type: 'ping' }), PING_MS);
 
   return {
     confirm() {

@@ -1,11 +1,12 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { frameStyle, openTopLayer, probePoints, sameBox, styleProblem } from './frame-integrity';
-import { type HostToPrompt, PROMPT_PORT, challengeMessage, readPromptMessage } from './host-channel';
+import { HOST_PORT_PREFIX, type HostToPrompt, challengeMessage, readPromptMessage } from './host-channel';
 import { type Box, CORNERS, type Corner, placePrompt } from './placement';
 
 /** A frame prepared for a Generate that never showed a key is dropped after this long. */
 const PREPARED_FOR_MS = 60_000;
+const RECONNECT_MS = 100;
 
 type Port = ReturnType<typeof browser.runtime.connect>;
 
@@ -44,8 +45,8 @@ function randomChallenge(): string {
  * - every animation frame this script checks that it is attached, on top, unstyled by the page,
  *   where it was put, wholly in the viewport and what a hit test finds at its corners and centre,
  *   repairs what it can, and tells the prompt to arm again from zero whenever any of that changed;
- * - the prompt acts on a click or key only after asking, over its proven port, how long all of
- *   that has held (host-channel.ts).
+ * - the prompt acts on a click or key only after asking, over a port only the document in our
+ *   frame can take up, how long all of that has held (host-channel.ts).
  * The frame's URL carries nothing: the prompt asks the background for its tab's offer.
  */
 export function createPromptHost(ctx: ContentScriptContext, title: string) {
@@ -54,8 +55,7 @@ export function createPromptHost(ctx: ContentScriptContext, title: string) {
   let frame: HTMLIFrameElement | undefined;
   /** Our own (re)insertion loads the frame once; any other load is the page navigating it. */
   let expectLoad = false;
-  let challenge = '';
-  /** The port proven to belong to the document in our frame. */
+  /** The port to the document in our frame, named after the challenge only that document was given. */
   let port: Port | undefined;
   let visible = false;
   let avoid: Element | Box | null = null;
@@ -71,6 +71,12 @@ export function createPromptHost(ctx: ContentScriptContext, title: string) {
   let dropUnused: ReturnType<typeof setTimeout> | undefined;
   let lastFocus: Element | null = null;
 
+  function dropPort(): void {
+    const previous = port;
+    port = undefined;
+    previous?.disconnect();
+  }
+
   function send(message: HostToPrompt): void {
     try {
       port?.postMessage(message);
@@ -79,10 +85,27 @@ export function createPromptHost(ctx: ContentScriptContext, title: string) {
     }
   }
 
-  function postChallenge(): void {
-    if (!frame?.contentWindow || !challenge) return;
+  /** Opens the port named after the challenge; if the background is stopped, opens it again. */
+  function openPort(challenge: string): void {
+    const opened = browser.runtime.connect({ name: `${HOST_PORT_PREFIX}${challenge}` });
+    opened.onMessage.addListener(onPromptMessage);
+    opened.onDisconnect.addListener(() => {
+      if (port !== opened) return;
+      port = undefined;
+      // The prompt keeps its challenge and joins again too.
+      setTimeout(() => port === undefined && frame && openPort(challenge), RECONNECT_MS);
+    });
+    port = opened;
+  }
+
+  /** Gives the document now in our frame a new challenge, and opens the port named after it. */
+  function connect(): void {
+    if (!frame?.contentWindow) return;
+    dropPort();
+    const challenge = randomChallenge();
     // Only a document of our extension's origin in *our* frame receives it.
     frame.contentWindow.postMessage(challengeMessage(challenge), extensionOrigin);
+    openPort(challenge);
   }
 
   function create(): HTMLIFrameElement {
@@ -94,10 +117,9 @@ export function createPromptHost(ctx: ContentScriptContext, title: string) {
       if (iframe !== frame) return;
       if (!expectLoad) return replace();
       expectLoad = false;
-      postChallenge();
+      connect();
     });
     expectLoad = true;
-    challenge = randomChallenge();
     return iframe;
   }
 
@@ -138,9 +160,7 @@ export function createPromptHost(ctx: ContentScriptContext, title: string) {
       } catch {
         if (frame.isConnected) frame.remove();
         expectLoad = true;
-        challenge = randomChallenge();
-        port?.disconnect();
-        port = undefined;
+        dropPort();
         target.append(frame);
       }
     }
@@ -213,17 +233,9 @@ export function createPromptHost(ctx: ContentScriptContext, title: string) {
     frame?.setAttribute('style', style);
   }
 
-  function onPromptMessage(candidate: Port, raw: unknown): void {
+  function onPromptMessage(raw: unknown): void {
     const message = readPromptMessage(raw);
-    if (!message) return;
-    if (candidate !== port) {
-      if (message.type !== 'proof' || message.challenge !== challenge || !challenge) return;
-      port?.disconnect();
-      port = candidate;
-      if (visible) send({ type: 'offer' });
-      return;
-    }
-    switch (message.type) {
+    switch (message?.type) {
       case 'confirm':
         return send({ type: 'confirmed', id: message.id, stableMs: visible ? measure() : 0 });
       case 'close':
@@ -240,20 +252,6 @@ export function createPromptHost(ctx: ContentScriptContext, title: string) {
     }
   }
 
-  function onConnect(candidate: Port): void {
-    const sender = candidate.sender;
-    if (candidate.name !== PROMPT_PORT || sender?.id !== browser.runtime.id || !sender.url?.startsWith(src) || !frame) {
-      candidate.disconnect();
-      return;
-    }
-    candidate.onMessage.addListener((message) => onPromptMessage(candidate, message));
-    candidate.onDisconnect.addListener(() => {
-      if (port === candidate) port = undefined;
-    });
-    postChallenge();
-  }
-
-  browser.runtime.onConnect.addListener(onConnect);
   document.addEventListener('toggle', onToggle, true);
   document.addEventListener('focusin', onFocusIn, true);
   window.addEventListener('resize', onResize);
@@ -261,12 +259,10 @@ export function createPromptHost(ctx: ContentScriptContext, title: string) {
   function remove(): void {
     cancelAnimationFrame(raf);
     clearTimeout(dropUnused);
-    port?.disconnect();
-    port = undefined;
+    dropPort();
     frame?.remove();
     frame = undefined;
     visible = false;
-    challenge = '';
   }
 
   /** Loads the prompt, hidden, ahead of the key it will offer. */
@@ -287,6 +283,7 @@ export function createPromptHost(ctx: ContentScriptContext, title: string) {
     frame ??= create();
     visible = true;
     mount();
+    // A prompt that has loaded hears it now; one still loading asks when its port opens.
     send({ type: 'offer' });
     startWatching();
   }
@@ -297,7 +294,6 @@ export function createPromptHost(ctx: ContentScriptContext, title: string) {
 
   ctx.onInvalidated(() => {
     remove();
-    browser.runtime.onConnect.removeListener(onConnect);
     document.removeEventListener('toggle', onToggle, true);
     document.removeEventListener('focusin', onFocusIn, true);
     window.removeEventListener('resize', onResize);

@@ -1,0 +1,88 @@
+import { HOST_PORT_PREFIX, PROMPT_PORT, readHello, readHostMessage, readPromptMessage } from '../prompt/host-channel';
+import { type SenderInfo, senderOrigin } from '../messaging/sender';
+
+/** The part of a runtime.Port the relay uses. */
+export interface RelayPort {
+  name: string;
+  sender?: SenderInfo;
+  postMessage(message: unknown): void;
+  disconnect(): void;
+  onMessage: { addListener(listener: (message: unknown) => void): void };
+  onDisconnect: { addListener(listener: () => void): void };
+}
+
+/** Messages a content script sends before its prompt has joined (an offer while the frame loads). */
+const MAX_QUEUED = 8;
+
+interface HostEnd {
+  port: RelayPort;
+  prompt?: RelayPort;
+  queued: unknown[];
+}
+
+/**
+ * Joins a portal's top-frame content script and the prompt it framed (host-channel.ts): the
+ * content script's port is named after a challenge only the document in its frame was given,
+ * and a prompt port joins it by saying that challenge from the same tab. Then each message is
+ * checked for shape and passed on; nothing else crosses.
+ */
+export function createPromptRelay(extensionOrigin: string) {
+  /** By tab, then by challenge. */
+  const hosts = new Map<number, Map<string, HostEnd>>();
+
+  function addHost(port: RelayPort, tabId: number, challenge: string): void {
+    const inTab = hosts.get(tabId) ?? new Map<string, HostEnd>();
+    hosts.set(tabId, inTab);
+    const end: HostEnd = { port, queued: [] };
+    inTab.set(challenge, end);
+    port.onMessage.addListener((raw) => {
+      const message = readHostMessage(raw);
+      if (!message) return;
+      if (end.prompt) end.prompt.postMessage(message);
+      else end.queued.splice(0, Math.max(0, end.queued.length + 1 - MAX_QUEUED), message);
+    });
+    port.onDisconnect.addListener(() => {
+      if (inTab.get(challenge) === end) inTab.delete(challenge);
+      if (inTab.size === 0) hosts.delete(tabId);
+      end.prompt?.disconnect();
+    });
+  }
+
+  function addPrompt(port: RelayPort, tabId: number): void {
+    let host: HostEnd | undefined;
+    port.onMessage.addListener((raw) => {
+      if (!host) {
+        const hello = readHello(raw);
+        const found = hello && hosts.get(tabId)?.get(hello.challenge);
+        if (!found) return;
+        host = found;
+        host.prompt?.disconnect();
+        host.prompt = port;
+        for (const message of host.queued.splice(0)) port.postMessage(message);
+        return;
+      }
+      const message = readPromptMessage(raw);
+      if (message) host.port.postMessage(message);
+    });
+    port.onDisconnect.addListener(() => {
+      if (host?.prompt === port) host.prompt = undefined;
+    });
+  }
+
+  return {
+    /** For runtime.onConnect: takes the ports it knows, leaves the others alone. */
+    onConnect(port: RelayPort): void {
+      const sender = port.sender ?? {};
+      const tabId = sender.tab?.id;
+      if (tabId === undefined) return;
+      if (port.name.startsWith(HOST_PORT_PREFIX)) {
+        // Only our content script in a portal's top frame frames the prompt.
+        if (sender.frameId !== 0 || !senderOrigin(sender)) return port.disconnect();
+        addHost(port, tabId, port.name.slice(HOST_PORT_PREFIX.length));
+      } else if (port.name === PROMPT_PORT) {
+        if (!sender.url?.startsWith(`${extensionOrigin}/prompt.html`)) return port.disconnect();
+        addPrompt(port, tabId);
+      }
+    },
+  };
+}
