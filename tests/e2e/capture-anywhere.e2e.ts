@@ -89,3 +89,48 @@ describe('capture on any portal', () => {
     expect(await promptCount(portal)).toBe(1);
   });
 });
+
+/**
+ * Manners: the prompt never covers the portal's key pop-up's buttons, and it is wholly visible,
+ * at common desktop sizes and on a phone, in English and German.
+ */
+describe('the prompt beside the portal\'s pop-up', () => {
+  const bed = useTestBed();
+
+  it.each([
+    [1366, 768, 'en'],
+    [1024, 768, 'de'],
+    [480, 800, 'en'],
+    [360, 740, 'de'],
+  ])('at %i×%i (%s) it is wholly visible and covers none of the pop-up\'s buttons', async (width, height, lang) => {
+    const portal = await bed.extension.context.newPage();
+    await portal.setViewportSize({ width, height });
+    await portal.bringToFront();
+    try {
+      await openCredentialsByNavigation(portal, 'dialog-input', { lang });
+      await generateKey(portal, `Viewport ${width}`, '', { lang });
+      await waitForPrompt(portal);
+      const frame = (await portal.locator(`iframe[title="${PROMPT_TITLE}"]`).boundingBox())!;
+      const viewport = await portal.evaluate(() => ({ w: document.documentElement.clientWidth, h: document.documentElement.clientHeight }));
+      expect(frame.x).toBeGreaterThanOrEqual(0);
+      expect(frame.y).toBeGreaterThanOrEqual(0);
+      expect(frame.x + frame.width).toBeLessThanOrEqual(viewport.w + 0.5);
+      expect(frame.y + frame.height).toBeLessThanOrEqual(viewport.h + 0.5);
+      const captions = captionsFor(lang);
+      for (const name of [captions.copy, captions.close]) {
+        const button = (await portal.getByRole('button', { name, exact: true }).boundingBox())!;
+        const overlaps =
+          button.x < frame.x + frame.width && frame.x < button.x + button.width && button.y < frame.y + frame.height && frame.y < button.y + button.height;
+        expect(overlaps, `the prompt covers ${name}`).toBe(false);
+      }
+      if (width >= 1366) {
+        // With room to spare, it covers no part of the pop-up at all.
+        const popup = (await portal.getByRole('dialog', { name: captions.keyGenerated }).boundingBox())!;
+        expect(frame.x >= popup.x + popup.width || frame.x + frame.width <= popup.x || frame.y >= popup.y + popup.height).toBe(true);
+      }
+      await portal.screenshot({ path: `test-results/prompt-${width}x${height}-${lang}.png` });
+    } finally {
+      await portal.close();
+    }
+  });
+});
