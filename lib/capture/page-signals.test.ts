@@ -77,3 +77,21 @@ describe('isCredentialsContext', () => {
     expect(isCredentialsContext(document)).toBe(false);
   });
 });
+
+describe('isCredentialsContext in other languages', () => {
+  it.each([
+    ['German', '<h1>Apps &amp; Integrationen</h1><div role="tab">ANMELDEDATEN</div>'],
+    ['French', '<h1>Applications et intégrations</h1><button>NOUVEL IDENTIFIANT</button>'],
+    ['Spanish', '<div role="tab">Credenciales</div>'],
+    ['Japanese, by the untranslated "API"', '<div role="tab">APIキー</div>'],
+    ['any language, by "OAuth"', '<h2>OAuthクライアント</h2>'],
+  ])('is true on an opaque path when a caption says so (%s)', (_label, body) => {
+    showPage('/ui/p/7f3a', body);
+    expect(isCredentialsContext(document)).toBe(true);
+  });
+
+  it('is false on a Japanese page that says nothing of credentials, nor for "API" in a long text', () => {
+    showPage('/ui/p/19c2', '<h1>ユーザー</h1><button>レポートを生成</button><h2>The API documentation explains every endpoint and every field in detail</h2>');
+    expect(isCredentialsContext(document)).toBe(false);
+  });
+});
