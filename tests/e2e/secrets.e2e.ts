@@ -112,18 +112,21 @@ describe('the prompt cannot be clickjacked', () => {
     await frame.locator('body[data-armed="true"]').waitFor({ state: 'attached' });
     expect(await dialog.getByText('Saved as').count()).toBe(0);
 
-    // The page owns the frame's container and fades it out over a decoy.
+    // The page owns the frame's element and fades it out over a decoy, again at every frame
+    // (the content script puts the style back each time).
     await portal.evaluate((title) => {
-      (document.querySelector(`iframe[title="${title}"]`)!.parentElement as HTMLElement).style.opacity = '0.05';
+      const fade = () => {
+        document.querySelector<HTMLElement>(`iframe[title="${title}"]`)?.style.setProperty('opacity', '0.05', 'important');
+        if (!(window as { stopFading?: boolean }).stopFading) requestAnimationFrame(fade);
+      };
+      fade();
     }, PROMPT_TITLE);
     await frame.locator('body[data-armed="false"]').waitFor({ state: 'attached' });
     await dialog.getByRole('button', { name: 'Save connection' }).click({ force: true });
     await portal.waitForTimeout(300);
     expect(await dialog.getByText('Saved as').count()).toBe(0);
 
-    await portal.evaluate((title) => {
-      (document.querySelector(`iframe[title="${title}"]`)!.parentElement as HTMLElement).style.opacity = '';
-    }, PROMPT_TITLE);
+    await portal.evaluate(() => ((window as { stopFading?: boolean }).stopFading = true));
     await frame.locator('body[data-armed="true"]').waitFor({ state: 'attached' });
     await dialog.getByRole('button', { name: 'Save connection' }).click();
     await visible(dialog.getByText('Saved as “Clickjack target”.'));

@@ -56,7 +56,7 @@ describe('passphrase lock, capture while locked, export and import', () => {
     await popup.close();
   });
 
-  it('asks for the passphrase in the prompt when a key is captured while locked', async () => {
+  it('never asks for the passphrase in the page: a key captured while locked waits for the review window', async () => {
     await manager.getByRole('button', { name: 'Lock' }).click();
     await visible(manager.getByRole('button', { name: 'Unlock' }));
     const portal = await bed.extension.context.newPage();
@@ -64,10 +64,20 @@ describe('passphrase lock, capture while locked, export and import', () => {
     await openCredentialsByNavigation(portal);
     const key = await generateKey(portal, 'Captured while locked');
     const dialog = await waitForPrompt(portal);
+    await visible(dialog.getByText('Your vault is locked.'));
+    // No passphrase field in the page's frame: a look-alike drawn by the page could phish it.
+    expect(await promptFrame(portal).getByLabel('Passphrase').count()).toBe(0);
+    expect(await dialog.getByRole('button', { name: 'Save connection' }).count()).toBe(0);
+    const opened = bed.extension.context.waitForEvent('page');
+    await dialog.getByRole('button', { name: 'Unlock to save…' }).click();
+    const review = await opened;
+    await review.getByLabel('Passphrase').fill(PASSPHRASE);
+    await review.getByRole('button', { name: 'Unlock' }).click();
+    // Once unlocked, the offer is saved in one click: in the window, or (as here) back in the prompt.
+    await visible(review.getByRole('button', { name: 'Save connection' }));
+    await review.close();
+    await portal.bringToFront();
     await dialog.getByRole('button', { name: 'Save connection' }).click();
-    const prompt = promptFrame(portal);
-    await prompt.getByLabel('Passphrase').fill(PASSPHRASE);
-    await prompt.getByRole('button', { name: 'Unlock' }).click();
     await visible(dialog.getByText('Saved as “Captured while locked”.'));
     expect(await storedVault(bed.extension)).not.toContain(key);
     await portal.close();
