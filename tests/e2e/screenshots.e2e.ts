@@ -111,10 +111,14 @@ describe('documentation screenshots', () => {
     await openCredentialsByNavigation(portal);
     await generateKey(portal, `ServiceNow spoke (${colorScheme})`, 'Audit events and users');
     await waitForPrompt(portal);
-    // The prompt alone: the portal behind it shows a fresh random key on every run.
-    await portal.locator(`iframe[title="${PROMPT_TITLE}"]`).screenshot({
+    // The prompt with a margin of the page around it, to show its corners and shadow on the
+    // portal; not the portal's pop-up, which shows a fresh random key on every run.
+    const box = (await portal.locator(`iframe[title="${PROMPT_TITLE}"]`).boundingBox())!;
+    const margin = 12;
+    await portal.screenshot({
       path: `${OUT_DIR}prompt-${colorScheme}.png`,
       animations: 'disabled',
+      clip: { x: box.x - margin, y: box.y - margin, width: box.width + 2 * margin, height: box.height + 2 * margin },
     });
     await portal.close();
   });
