@@ -63,6 +63,17 @@ async function metrics(cdp) {
 }
 
 /**
+ * Generate, clicked as the user clicks it (a trusted click: the extension ignores a page's own
+ * `click()`), on the bench page's credentials form named `name`.
+ * @param {import('playwright-core').Page} page @param {string} [name]
+ */
+export async function clickGenerate(page, name = 'Bench credential') {
+  await page.evaluate((n) => /** @type {any} */ (window).__bench.prepareGenerate(n), name);
+  await page.click('#bench-generate');
+  await page.evaluate(() => /** @type {any} */ (window).__bench.finishGenerate());
+}
+
+/**
  * Loads the scenario's page and brings it to the state the workload starts from.
  * @param {Side} side @param {Scenario} scenario
  */
@@ -77,7 +88,7 @@ export async function prepare(side, scenario) {
   }
   // The content script runs at document_idle; give it time to start before anything counts.
   await sleep(250);
-  if (scenario.generate) await page.evaluate(() => /** @type {any} */ (window).__bench.clickGenerate());
+  if (scenario.generate) await clickGenerate(page);
 }
 
 /**
@@ -207,6 +218,8 @@ export async function profileContentScript(side, scenario, workload) {
 export async function checkArmed(side, workload) {
   await prepare(side, /** @type {Scenario} */ (SCENARIOS[0]));
   await runWorkload(side, workload);
-  const shown = await side.page.evaluate(() => /** @type {any} */ (window).__bench.showKey({ timeoutMs: 5_000, generate: false }));
-  return shown.insertedMs !== null;
+  await side.page.evaluate(() => /** @type {any} */ (window).__bench.showKey());
+  await sleep(2_000);
+  const shown = await side.page.evaluate(() => /** @type {any} */ (window).__bench.lastShowTimes());
+  return shown.displayedMs !== null;
 }
