@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { connectionItem, visible } from './popup-driver';
 import {
   CREDENTIALS_PATH,
+  PROMPT_TITLE,
   PORTAL,
   generateKey,
   openCredentialsByNavigation,
@@ -179,5 +180,24 @@ describe('capture: a freshly generated key is offered and saved in one click', (
     await portal.getByRole('button', { name: 'Close', exact: true }).click();
     await generateKey(portal, 'Never three');
     await waitForPrompt(portal);
+  });
+
+  it('moves to the next corner when asked, and the next prompt remembers it', async () => {
+    await openCredentialsByNavigation(portal);
+    await generateKey(portal, 'Moved once');
+    const frame = portal.locator(`iframe[title="${PROMPT_TITLE}"]`);
+    const dialog = await waitForPrompt(portal);
+    const before = (await frame.boundingBox())!;
+    await dialog.getByRole('button', { name: 'Move this prompt to the next corner' }).click();
+    await expect.poll(async () => (await frame.boundingBox())!.y).toBeGreaterThan(before.y);
+    // Moved means armed again from zero: it takes clicks once it has held still.
+    await promptFrame(portal).locator('body[data-armed="true"]').waitFor({ state: 'attached' });
+    await dialog.getByRole('button', { name: 'Not now' }).click();
+    await frame.waitFor({ state: 'detached' });
+    await portal.getByRole('button', { name: 'Close', exact: true }).click();
+    await generateKey(portal, 'Moved twice');
+    await waitForPrompt(portal);
+    const next = (await frame.boundingBox())!;
+    expect(next.y).toBeGreaterThan(before.y);
   });
 });
