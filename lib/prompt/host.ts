@@ -7,6 +7,22 @@ import { type Box, CORNERS, type Corner, placePrompt } from './placement';
 /** A frame prepared for a Generate that never showed a key is dropped after this long. */
 const PREPARED_FOR_MS = 60_000;
 const RECONNECT_MS = 100;
+const MAX_RELOADS = 5;
+const RELOAD_WINDOW_MS = 5_000;
+
+/** At most `max` events per sliding window of `windowMs`. */
+function createRateLimit(max: number, windowMs: number) {
+  const times: number[] = [];
+  return {
+    allow(): boolean {
+      const now = performance.now();
+      while (times.length > 0 && now - times[0]! > windowMs) times.shift();
+      if (times.length >= max) return false;
+      times.push(now);
+      return true;
+    },
+  };
+}
 
 type Port = ReturnType<typeof browser.runtime.connect>;
 
@@ -70,6 +86,7 @@ export function createPromptHost(ctx: ContentScriptContext, title: string) {
   let raf = 0;
   let dropUnused: ReturnType<typeof setTimeout> | undefined;
   let lastFocus: Element | null = null;
+  const reloads = createRateLimit(MAX_RELOADS, RELOAD_WINDOW_MS);
 
   function dropPort(): void {
     const previous = port;
@@ -115,7 +132,11 @@ export function createPromptHost(ctx: ContentScriptContext, title: string) {
     iframe.src = src;
     iframe.addEventListener('load', () => {
       if (iframe !== frame) return;
-      if (!expectLoad) return replace();
+      if (!expectLoad) {
+        replace();
+        if (visible) mount();
+        return;
+      }
       expectLoad = false;
       connect();
     });
@@ -123,14 +144,13 @@ export function createPromptHost(ctx: ContentScriptContext, title: string) {
     return iframe;
   }
 
-  /** The page navigated our frame: drop it (and its port) and frame the prompt anew. */
+  /**
+   * The page navigated our frame: drop its port and take it out; mount() puts it back with our
+   * own address (as often as `reloads` allows), which loads the prompt anew.
+   */
   function replace(): void {
-    const wasVisible = visible;
-    remove();
-    frame = create();
-    visible = wasVisible;
-    mount();
-    if (visible) startWatching();
+    dropPort();
+    frame?.remove();
   }
 
   /** A modal dialog makes everything outside it inert: the prompt then sits inside the newest one. */
@@ -158,9 +178,13 @@ export function createPromptHost(ctx: ContentScriptContext, title: string) {
         // A state-preserving move: the prompt is not reloaded.
         move.call(target, frame, null);
       } catch {
+        // Loading the prompt again costs the user's machine real work: a page that keeps
+        // removing it gets it back at most a few times a second.
+        if (!reloads.allow()) return;
         if (frame.isConnected) frame.remove();
         expectLoad = true;
         dropPort();
+        frame.src = src;
         target.append(frame);
       }
     }
@@ -174,6 +198,7 @@ export function createPromptHost(ctx: ContentScriptContext, title: string) {
   /** What is wrong with the frame now, or its box when all is well. */
   function check(): string {
     if (!frame?.isConnected || !frame.matches(':popover-open')) return 'detached';
+    if (frame.getAttribute('src') !== src) return 'navigated';
     if (frame.parentElement !== container()) return 'inert';
     if (topLayerChanged || openTopLayer(document).some((el) => el !== frame && !beneath.has(el))) return 'covered';
     if (frame.getAttribute('style') !== style) return 'restyled';
@@ -203,7 +228,8 @@ export function createPromptHost(ctx: ContentScriptContext, title: string) {
   function repair(): void {
     if (signature.startsWith('ok')) return;
     if (signature === 'outside') place();
-    if (['detached', 'inert', 'covered', 'hidden', 'outside'].includes(signature)) mount();
+    if (signature === 'navigated') replace();
+    if (['detached', 'navigated', 'inert', 'covered', 'hidden', 'outside'].includes(signature)) mount();
     else frame?.setAttribute('style', style);
   }
 
