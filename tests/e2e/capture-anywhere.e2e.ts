@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { connectionItem, visible } from './popup-driver';
+import { savedConnectionText, visible } from './popup-driver';
 import {
   PROMPT_TITLE,
   type PortalOptions,
@@ -31,14 +31,7 @@ describe('capture on any portal', () => {
     await portal.bringToFront();
   });
 
-  async function savedIn(name: string): Promise<string> {
-    const popup = await bed.extension.openExtensionPage('popup.html');
-    try {
-      return (await (await visible(connectionItem(popup, name))).textContent()) ?? '';
-    } finally {
-      await popup.close();
-    }
-  }
+  const savedIn = (name: string) => savedConnectionText(() => bed.extension.openExtensionPage('popup.html'), name);
 
   it.each<[string, PortalOptions & { lang: string }]>([
     ['dialog-input', { lang: 'de' }],

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { connectionItem, visible } from './popup-driver';
+import { connectionItem, savedConnectionText, visible } from './popup-driver';
 import {
   CREDENTIALS_PATH,
   PROMPT_TITLE,
@@ -26,14 +26,7 @@ describe('capture: a freshly generated key is offered and saved in one click', (
     await portal.bringToFront();
   });
 
-  async function savedIn(name: string): Promise<string> {
-    const popup = await bed.extension.openExtensionPage('popup.html');
-    try {
-      return (await (await visible(connectionItem(popup, name))).textContent()) ?? '';
-    } finally {
-      await popup.close();
-    }
-  }
+  const savedIn = (name: string) => savedConnectionText(() => bed.extension.openExtensionPage('popup.html'), name);
 
   it.each(['dialog-input', 'div-code', 'shadow', 'plain-hex', 'slow'])(
     'variant %s: prompt with the name prefilled, Save, then Test now says Connected',

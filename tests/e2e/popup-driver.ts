@@ -31,3 +31,13 @@ export async function testItem(page: Page, name: string, timeout = 15_000): Prom
   await status.locator('.result').waitFor({ state: 'visible', timeout });
   return (await status.textContent()) ?? '';
 }
+
+/** The text of a saved connection's item, read in a popup opened for it and closed after. */
+export async function savedConnectionText(openPopup: () => Promise<Page>, name: string): Promise<string> {
+  const popup = await openPopup();
+  try {
+    return (await (await visible(connectionItem(popup, name))).textContent()) ?? '';
+  } finally {
+    await popup.close();
+  }
+}
