@@ -17,6 +17,7 @@ function computed(overrides: Record<string, string> = {}) {
     rotate: 'none',
     'clip-path': 'none',
     'mask-image': 'none',
+    '-webkit-mask-box-image': 'none',
     'mix-blend-mode': 'normal',
     'pointer-events': 'auto',
     'content-visibility': 'visible',
@@ -29,7 +30,13 @@ function computed(overrides: Record<string, string> = {}) {
 describe('frameStyle', () => {
   it('pins every property that decides what is seen, and the box, with !important', () => {
     const style = frameStyle(box);
-    for (const declaration of ['opacity: 1 !important', 'left: 10px !important', 'height: 200px !important', 'clip-path: none !important']) {
+    for (const declaration of [
+      'opacity: 1 !important',
+      'left: 10px !important',
+      'height: 200px !important',
+      'clip-path: none !important',
+      '-webkit-mask-box-image: none !important',
+    ]) {
       expect(style).toContain(declaration);
     }
     // The inset shorthand would reset left and top: it must not come after them.
@@ -52,6 +59,7 @@ describe('styleProblem', () => {
     ['filter', 'opacity(0)'],
     ['transform', 'matrix(1, 0, 0, 1, 5, 0)'],
     ['clip-path', 'inset(0px 0px 250px)'],
+    ['-webkit-mask-box-image', 'linear-gradient(transparent, transparent)'],
     ['mix-blend-mode', 'multiply'],
     ['pointer-events', 'none'],
     ['zoom', '0.1'],

@@ -17,6 +17,11 @@ const PINNED: Readonly<Record<string, string>> = {
   rotate: 'none',
   'clip-path': 'none',
   'mask-image': 'none',
+  // The older mask (border-image) syntax, in Chromium: a page's style sheet can make the frame
+  // wholly transparent with it, and IntersectionObserver v2 does not count it as an effect.
+  '-webkit-mask-box-image': 'none',
+  'mask-border-source': 'none',
+  '-webkit-box-reflect': 'none',
   'mix-blend-mode': 'normal',
   'pointer-events': 'auto',
   'content-visibility': 'visible',
