@@ -79,8 +79,8 @@ describe('accessibility of the popup and the manager (axe, keyboard)', () => {
     await popup.keyboard.type(FAKE_KEYS.ok);
     await popup.keyboard.press('Enter');
     const item = await visible(connectionItem(popup, 'Keyboard only'));
-    // The closed form hands the focus back to the toolbar.
-    expect(await focusedName(popup)).toBe('Add connection');
+    // The closed form hands the focus back to the toolbar (in an effect: wait, as a person would look).
+    await expect.poll(() => focusedName(popup)).toBe('Add connection');
 
     const buttons = await item.getByRole('button').evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? el.textContent?.trim()));
     expect(buttons).toEqual(['Reveal API key', 'Test connection', 'Copy API key', 'Edit', 'Delete']);
@@ -92,7 +92,7 @@ describe('accessibility of the popup and the manager (axe, keyboard)', () => {
     // Delete from the keyboard; the toast's Undo takes the focus, so one more Enter brings it back.
     await popup.keyboard.press('Enter');
     await gone(item);
-    expect(await focusedName(popup)).toBe('Undo');
+    await expect.poll(() => focusedName(popup)).toBe('Undo');
     await popup.keyboard.press('Enter');
     await visible(connectionItem(popup, 'Keyboard only'));
     await popup.close();
