@@ -85,4 +85,14 @@ describe('dispatch', () => {
     const outcome = await dispatch(broken, 'addConnection', input, POPUP, SELF);
     expect(outcome).toEqual({ ok: false, error: { code: 'internal' } });
   });
+
+  it('gives the prompt only offers of its own tab', async () => {
+    const { handlers } = createTestBackground();
+    const offered = await dispatch(handlers, 'offerCapturedKey', { key: OTHER_KEY, name: 'A', note: '' }, { ...PORTAL_TAB, tab: { id: 8 } }, SELF);
+    const { offerId } = (offered as { ok: true; value: { offerId: string } }).value;
+    const expired = { ok: false, error: { code: 'offer-expired' } };
+    expect(await dispatch(handlers, 'getOffer', { offerId }, PROMPT, SELF)).toEqual(expired);
+    expect(await dispatch(handlers, 'saveOffer', { offerId, name: 'A', mode: 'new' }, PROMPT, SELF)).toEqual(expired);
+    expect((await dispatch(handlers, 'getOffer', { offerId }, { ...PROMPT, tab: { id: 8 } }, SELF)).ok).toBe(true);
+  });
 });

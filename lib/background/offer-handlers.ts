@@ -48,12 +48,18 @@ export function createOfferHandlers(deps: OfferDeps): Pick<Handlers, OfferHandle
     await deps.scheduleOfferExpiry(await offers.nextExpiry());
   }
 
-  async function findOffer(offerId: string | undefined, { tabId }: Caller) {
+  /** An offer by id; the prompt, framed into one tab, may see only that tab's offers. */
+  async function offerFor(offerId: string, { kind, tabId }: Caller) {
+    const offer = await offers.get(offerId);
+    return offer && (kind !== 'prompt' || offer.tabId === tabId) ? offer : undefined;
+  }
+
+  async function findOffer(offerId: string | undefined, caller: Caller) {
     if (offerId) {
-      const offer = await offers.get(offerId);
+      const offer = await offerFor(offerId, caller);
       return offer && { offerId, offer };
     }
-    return tabId === undefined ? undefined : offers.latestInTab(tabId);
+    return caller.tabId === undefined ? undefined : offers.latestInTab(caller.tabId);
   }
 
   return {
@@ -94,10 +100,10 @@ export function createOfferHandlers(deps: OfferDeps): Pick<Handlers, OfferHandle
       });
     },
 
-    async saveOffer({ offerId, name, mode, replaceId }, { kind }) {
+    async saveOffer({ offerId, name, mode, replaceId }, caller) {
       // The prompt lives in a page we do not trust: it never replaces a key (see sender.ts).
-      if (mode === 'replace' && kind === 'prompt') return fail('forbidden-sender');
-      const offer = await offers.get(offerId);
+      if (mode === 'replace' && caller.kind === 'prompt') return fail('forbidden-sender');
+      const offer = await offerFor(offerId, caller);
       if (!offer) return fail('offer-expired');
       const saved = await vault.change((state) => {
         // Checked here as well as when offered: a locked vault could not tell then.
@@ -117,18 +123,19 @@ export function createOfferHandlers(deps: OfferDeps): Pick<Handlers, OfferHandle
       return saved;
     },
 
-    async dismissOffer({ offerId, never }) {
-      const offer = await offers.get(offerId);
+    async dismissOffer({ offerId, never }, caller) {
+      const offer = await offerFor(offerId, caller);
+      if (!offer) return ok(null);
       await offers.drop(offerId);
       await afterOffersChanged();
-      if (never && offer) {
+      if (never) {
         await settings.change((s) => ({ ...s, neverSites: [...new Set([...s.neverSites, offer.origin])] }));
       }
       return ok(null);
     },
 
-    async openOfferReview({ offerId, replaceId }) {
-      if (!(await offers.get(offerId))) return fail('offer-expired');
+    async openOfferReview({ offerId, replaceId }, caller) {
+      if (!(await offerFor(offerId, caller))) return fail('offer-expired');
       const query = new URLSearchParams({ offer: offerId, ...(replaceId && { replace: replaceId }) });
       await deps.openWindow(`/review.html#${query}`);
       return ok(null);

@@ -33,15 +33,16 @@ const host = (challenge: string, tabId = 1, frameId = 0, url = PORTAL) =>
 const prompt = (tabId = 1, url = `${EXT}/prompt.html`) => fakePort(PROMPT_PORT, { id: 'ext-id', url, tab: { id: tabId }, frameId: 9 });
 
 describe('prompt relay', () => {
-  it('joins a prompt to the content script whose challenge it says, queueing what came before', () => {
+  it('joins a prompt to the content script whose challenge it says, queueing what came before, in order', () => {
     const relay = createPromptRelay(EXT);
     const h = host('abc');
     relay.onConnect(h);
     h.say({ type: 'offer' });
+    h.say({ type: 'changed' });
     const p = prompt();
     relay.onConnect(p);
     p.say({ type: 'hello', challenge: 'abc' });
-    expect(p.received).toEqual([{ type: 'offer' }]);
+    expect(p.received).toEqual([{ type: 'joined' }, { type: 'offer' }, { type: 'changed' }]);
     p.say({ type: 'confirm', id: 1 });
     expect(h.received).toEqual([{ type: 'confirm', id: 1 }]);
     h.say({ type: 'confirmed', id: 1, stableMs: 700 });
@@ -92,7 +93,7 @@ describe('prompt relay', () => {
     p.say({ type: 'ping' });
     h.say({ type: 'confirmed', id: 'not a number', stableMs: 1 });
     expect(h.received).toEqual([]);
-    expect(p.received).toEqual([]);
+    expect(p.received).toEqual([{ type: 'joined' }]);
   });
 
   it('drops the prompt\'s end when the content script goes', () => {

@@ -39,7 +39,10 @@ export function createPromptRelay(extensionOrigin: string) {
       const message = readHostMessage(raw);
       if (!message) return;
       if (end.prompt) end.prompt.postMessage(message);
-      else end.queued.splice(0, Math.max(0, end.queued.length + 1 - MAX_QUEUED), message);
+      else {
+        end.queued.push(message);
+        if (end.queued.length > MAX_QUEUED) end.queued.shift();
+      }
     });
     port.onDisconnect.addListener(() => {
       if (inTab.get(challenge) === end) inTab.delete(challenge);
@@ -58,6 +61,7 @@ export function createPromptRelay(extensionOrigin: string) {
         host = found;
         host.prompt?.disconnect();
         host.prompt = port;
+        port.postMessage({ type: 'joined' });
         for (const message of host.queued.splice(0)) port.postMessage(message);
         return;
       }

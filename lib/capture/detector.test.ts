@@ -457,4 +457,22 @@ describe('key detector: any language, any markup', () => {
     await wait();
     expect(boxes).toEqual([popup.querySelector('.card')]);
   });
+
+  it('does not arm on a filled field outside any form or dialog (a search box and a button)', async () => {
+    document.body.innerHTML = '<input id="search" value="acme"><button class="go">検索</button>';
+    const observe = vi.spyOn(MutationObserver.prototype, 'observe');
+    click(document.querySelector('.go')!);
+    showPopup(`<div role="dialog"><code>${KEY}</code></div>`);
+    await wait();
+    expect(found).toEqual([]);
+    expect(observe).not.toHaveBeenCalled();
+  });
+
+  it('does not count the typed name as a second value of the pop-up', async () => {
+    history.pushState({}, '', CREDENTIALS_URL);
+    fillAndGenerate('acme-ats-connector-2', '');
+    showPopup('<div role="dialog"><p>acme-ats-connector-2</p><input readonly value="d0b1c2a39e8f47a6b5c4d3e2f1a09b8c"></div>');
+    await wait();
+    expect(found.map((f) => f.key)).toEqual(['d0b1c2a39e8f47a6b5c4d3e2f1a09b8c']);
+  });
 });

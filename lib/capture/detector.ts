@@ -1,7 +1,7 @@
 import { type CredentialDetails, createFormMemory, hasFilledTextField } from './credential-form';
 import { findActivatedControl } from './generate-control';
 import { type Verdict, judgeSighting } from './judge-sighting';
-import { findApiKey, isPrefixedKey, keyIdentity } from './key-shape';
+import { credentialValues, findApiKey, hasDocumentedPrefix, isPrefixedKey, keyIdentity } from './key-shape';
 import { type KeyField, type ScanFindings, type Sighting, createNodeScanner, emptyFindings, isKeyField } from './node-scan';
 import { isCredentialsContext } from './page-signals';
 import { describePopup, findPopup, popupCard } from './popup-scope';
@@ -69,6 +69,8 @@ function formScope(control: Element): ParentNode {
 interface Armed {
   until: number;
   details: CredentialDetails;
+  /** What the user typed, in the shapes a pop-up's values are counted in. */
+  typed: ReadonlySet<string>;
   inContext: boolean;
   oauthChosen: boolean;
 }
@@ -141,9 +143,10 @@ export function createKeyDetector({
     const popup = findPopup(sighting.node);
     return judgeSighting({
       prefixed: isPrefixedKey(sighting.key),
+      documentedPrefix: hasDocumentedPrefix(sighting.key),
       inContext: armed!.inContext,
       oauthChosen: armed!.oauthChosen,
-      popup: popup && describePopup(popup, shadowRootOf),
+      popup: popup && describePopup(popup, shadowRootOf, armed!.typed),
       waitedMs: now() - since,
     });
   }
@@ -233,7 +236,8 @@ export function createKeyDetector({
     const details = memory.take(scope);
     const oauthChosen = memory.chosenType === 'oauth';
     disarm();
-    armed = { until: now() + GENERATE_WINDOW_MS, details, inContext, oauthChosen };
+    const typed = new Set(credentialValues(`${details.name} ${details.note}`));
+    armed = { until: now() + GENERATE_WINDOW_MS, details, typed, inContext, oauthChosen };
     const trees: (Document | ShadowRoot)[] = [root, ...path.filter((t): t is ShadowRoot => t instanceof ShadowRoot)];
     for (const tree of trees) {
       observe(tree);
@@ -252,7 +256,8 @@ export function createKeyDetector({
     const activated = findActivatedControl(path);
     if (!activated) return;
     const scope = formScope(activated.control);
-    const shaped = hasFilledTextField(scope);
+    // The flow's shape is a form or dialog with typed text, not a search box somewhere on the page.
+    const shaped = scope !== activated.control.getRootNode() && hasFilledTextField(scope);
     if (!shaped && !activated.captioned) return;
     const pageSays = memory.chosenType === 'api-key' || isCredentialsContext(root);
     // The flow's shape works in any language; a known Generate caption works where the form is

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { credentialValues, findApiKey, isPrefixedKey, keyIdentity, preferredKey } from './key-shape';
+import { credentialValues, findApiKey, hasDocumentedPrefix, isPrefixedKey, keyIdentity } from './key-shape';
 
 const HEX = 'd0b1c2a39e8f47a6b5c4d3e2f1a09b8c';
 
@@ -78,16 +78,7 @@ describe('findApiKey rejects', () => {
   });
 });
 
-describe('preferredKey', () => {
-  it('prefers a prefixed key over plain hex', () => {
-    expect(preferredKey([HEX, `DCRA1-${HEX}`])).toBe(`DCRA1-${HEX}`);
-  });
 
-  it('otherwise keeps the first', () => {
-    expect(preferredKey([HEX, HEX.toUpperCase()])).toBe(HEX);
-    expect(preferredKey([])).toBeUndefined();
-  });
-});
 
 describe('keyIdentity', () => {
   it('is the same for two sightings that differ in case', () => {
@@ -111,14 +102,17 @@ describe('credentialValues', () => {
     ['a URL', 'https://api.smartrecruiters.com/configuration/company'],
     ['a paragraph', `${'word '.repeat(60)} a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5`],
     ['letters only', 'Administrationsbereich'],
+    ['a host name with a version', 'api2.smartrecruiters.com'],
   ])('finds none in %s', (_label, text) => {
     expect(credentialValues(text)).toEqual([]);
   });
 });
 
-describe('isPrefixedKey', () => {
-  it('tells a prefixed key from bare hex', () => {
+describe('isPrefixedKey and hasDocumentedPrefix', () => {
+  it('tells a prefixed key from bare hex, and the documented prefix from others', () => {
     expect(isPrefixedKey('DCRA1-d0b1c2a39e8f47a6b5c4d3e2f1a09b8c')).toBe(true);
     expect(isPrefixedKey('d0b1c2a39e8f47a6b5c4d3e2f1a09b8c')).toBe(false);
+    expect(hasDocumentedPrefix('dcra2-d0b1c2a39e8f47a6b5c4d3e2f1a09b8c')).toBe(true);
+    expect(hasDocumentedPrefix('md5-d0b1c2a39e8f47a6b5c4d3e2f1a09b8c')).toBe(false);
   });
 });

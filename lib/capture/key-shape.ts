@@ -26,15 +26,18 @@ function isKeyShaped(token: string): boolean {
   return PREFIXED_KEY.test(token) || PLAIN_KEY.test(token);
 }
 
-/** A prefixed key (`DCRA1-…`) is strong evidence on its own; a bare 32-hex value needs the pop-up to vouch for it. */
+/** A prefixed key; a bare 32-hex value needs the pop-up to vouch for it. */
 export const isPrefixedKey = (key: string): boolean => PREFIXED_KEY.test(key);
+
+/** The prefix keys are documented and seen with (`DCRA1-`): strong evidence on its own. */
+export const hasDocumentedPrefix = (key: string): boolean => /^dcra\d*-/i.test(key) && PREFIXED_KEY.test(key);
 
 /**
  * Values a credential pop-up may show besides an API key, of any common shape: ids and secrets,
- * hex, base64 or base62, dashed UUIDs. A pop-up that shows two of them (a client id and a client
- * secret) is the OAuth flow, not an API key.
+ * hex, base64url or base62, dashed UUIDs (not host names or URLs: no dots or colons). A pop-up
+ * that shows two of them (a client id and a client secret) is the OAuth flow, not an API key.
  */
-const CREDENTIAL_LIKE = /^(?=[^]*[0-9])(?=[^]*[a-z])[a-z0-9_\-.~+/=]{16,200}$/i;
+const CREDENTIAL_LIKE = /^(?=[^]*[0-9])(?=[^]*[a-z])[a-z0-9_\-~+/=]{16,200}$/i;
 
 /** The distinct credential-like tokens of a short text, lowercased; none in a paragraph. */
 export function credentialValues(text: string): string[] {
@@ -59,14 +62,6 @@ export function findApiKey(text: string): string | null {
   if (tokens.length > MAX_SHORT_TEXT_TOKENS) return null;
   const keys = new Set(tokens.map((t) => t.replace(WRAPPING_PUNCTUATION, '')).filter(isKeyShaped));
   return keys.size === 1 ? [...keys][0]! : null;
-}
-
-/**
- * Picks the likeliest key among several found at once: a prefixed one beats plain hex, which
- * could also be an id shown next to it; otherwise the first found.
- */
-export function preferredKey(keys: readonly string[]): string | undefined {
-  return keys.find((k) => PREFIXED_KEY.test(k)) ?? keys[0];
 }
 
 /** Two sightings of one key may differ in case only; the hex part is case-insensitive. */

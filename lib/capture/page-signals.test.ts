@@ -18,14 +18,13 @@ describe('pathHintsCredentials', () => {
   it.each([
     '/settings/administration/app-management/custom-applications',
     '/settings/administration/apps-and-integrations',
-    '/settings/integrations',
     '/settings/administration/credentials/new',
     '/settings/Administration/App-Management',
   ])('hints at %s', (path) => {
     expect(pathHintsCredentials(path)).toBe(true);
   });
 
-  it.each(['/', '/app/jobs', '/settings/administration/users', '/account/sign-in'])('not at %s', (path) => {
+  it.each(['/', '/app/jobs', '/settings/administration/users', '/account/sign-in', '/settings/integrations/hris'])('not at %s', (path) => {
     expect(pathHintsCredentials(path)).toBe(false);
   });
 });

@@ -5,7 +5,7 @@ import { CREDENTIAL_CAPTIONS, TITLE_HINT, UNTRANSLATED_HINT } from './vocabulary
  * Path words of the Apps & Integrations / credentials area. Guides give
  * `/settings/administration/app-management/custom-applications`; the others allow for a rename.
  */
-const PATH_HINT = /app-management|apps-and-integrations|integrations|credential/i;
+const PATH_HINT = /app-management|apps-and-integrations|credential/i;
 
 /**
  * Where captions are looked for. Each selector is read for at most MAX_PER_SELECTOR elements so a
@@ -27,17 +27,21 @@ export function pathHintsCredentials(pathname: string): boolean {
   return PATH_HINT.test(pathname);
 }
 
-/** Whether one caption belongs to the credentials area, in a known language or by its untranslated words. */
-export function isCredentialCaption(caption: string): boolean {
+/** Whether one caption belongs to the credentials area, in a known language or (`hints`) by its untranslated words. */
+export function isCredentialCaption(caption: string, hints = true): boolean {
   if (CREDENTIAL_CAPTIONS.some((re) => re.test(caption))) return true;
-  return caption.length <= MAX_HINT_CAPTION_LENGTH && UNTRANSLATED_HINT.test(caption);
+  return hints && caption.length <= MAX_HINT_CAPTION_LENGTH && UNTRANSLATED_HINT.test(caption);
 }
+
+/** "API" or "OAuth" names an area in a heading or a tab; on a button it may be anything ("API docs"). */
+const HINT_SELECTORS = new Set(['h1, h2, h3, [role="heading"]', '[role="tab"]']);
 
 function hasCredentialCaption(doc: Document): boolean {
   for (const selector of CAPTION_SELECTORS) {
     const elements = doc.querySelectorAll(selector);
     const count = Math.min(elements.length, MAX_PER_SELECTOR);
-    for (let i = 0; i < count; i++) if (isCredentialCaption(accessibleName(elements[i]!))) return true;
+    const hints = HINT_SELECTORS.has(selector);
+    for (let i = 0; i < count; i++) if (isCredentialCaption(accessibleName(elements[i]!), hints)) return true;
   }
   return false;
 }

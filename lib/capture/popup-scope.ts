@@ -38,8 +38,11 @@ export interface PopupFacts {
   oauth: boolean;
 }
 
-/** What a pop-up shows, its shadow roots (open or closed) included. */
-export function describePopup(popup: Element, shadowRootOf: ShadowRootOf): PopupFacts {
+/**
+ * What a pop-up shows, its shadow roots (open or closed) included. `known` values (the name and
+ * description the user typed, which may well look like ids) are not counted.
+ */
+export function describePopup(popup: Element, shadowRootOf: ShadowRootOf, known: ReadonlySet<string> = new Set()): PopupFacts {
   const facts: PopupFacts = { values: new Set(), pending: 0, oauth: false };
   let text = '';
   const stack: Node[] = [popup];
@@ -65,6 +68,7 @@ export function describePopup(popup: Element, shadowRootOf: ShadowRootOf): Popup
     for (let child = node.lastChild; child; child = child.previousSibling) stack.push(child);
   }
   facts.oauth = OAUTH_HINT.test(text);
+  for (const value of known) facts.values.delete(value);
   return facts;
 }
 

@@ -23,6 +23,7 @@ const PINNED: Readonly<Record<string, string>> = {
   'mask-border-source': 'none',
   '-webkit-box-reflect': 'none',
   'mix-blend-mode': 'normal',
+  'offset-path': 'none',
   'pointer-events': 'auto',
   'content-visibility': 'visible',
   zoom: '1',

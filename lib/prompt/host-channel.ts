@@ -17,8 +17,6 @@ export const CHALLENGE_TAG = 'sr-admin-helper:challenge';
 
 /** The prompt's first message on its port: which content script's frame it is in. */
 export type PromptHello = { type: 'hello'; challenge: string };
-/** Keeps the background awake while a prompt waits for the user. */
-export type PromptPing = { type: 'ping' };
 
 export function readHello(value: unknown): PromptHello | undefined {
   return isObject(value) && value.type === 'hello' && typeof value.challenge === 'string'
@@ -36,6 +34,8 @@ export type PromptToHost =
   | { type: 'leave' };
 
 export type HostToPrompt =
+  /** From the background: the prompt's port is joined to the content script that framed it. */
+  | { type: 'joined' }
   /** An offer is waiting for this tab: ask the background for it. */
   | { type: 'offer' }
   /** The frame moved, changed size, style or stacking, or was covered: arm again from zero. */
@@ -62,7 +62,7 @@ export function readPromptMessage(value: unknown): PromptToHost | undefined {
 
 export function readHostMessage(value: unknown): HostToPrompt | undefined {
   if (!isObject(value)) return undefined;
-  if (value.type === 'offer' || value.type === 'changed') return { type: value.type };
+  if (value.type === 'offer' || value.type === 'changed' || value.type === 'joined') return { type: value.type };
   if (value.type === 'confirmed' && typeof value.id === 'number' && typeof value.stableMs === 'number') {
     return { type: 'confirmed', id: value.id, stableMs: value.stableMs };
   }

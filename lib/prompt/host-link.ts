@@ -6,6 +6,8 @@ const CONFIRM_TIMEOUT_MS = 1_000;
 const RECONNECT_MS = 100;
 /** Port traffic keeps a service worker (or event page) awake while the prompt waits for the user. */
 const PING_MS = 20_000;
+/** Challenges tried before one joins; the content script sends one per load of this document. */
+const MAX_CHALLENGES = 8;
 
 type Port = ReturnType<typeof browser.runtime.connect>;
 
@@ -23,6 +25,9 @@ export interface HostLink {
 export function connectToHost(events: { onOffer(): void; onChanged(): void }): HostLink {
   let port: Port | undefined;
   let challenge: string | undefined;
+  /** Joined to the content script: no other challenge is taken (a page may post fake ones to cut us off). */
+  let joined = false;
+  let attempts = 0;
   let nextId = 0;
   const pending = new Map<number, (stableMs: number) => void>();
 
@@ -31,6 +36,7 @@ export function connectToHost(events: { onOffer(): void; onChanged(): void }): H
     const opened = browser.runtime.connect({ name: PROMPT_PORT });
     opened.onMessage.addListener((raw) => {
       const message = readHostMessage(raw);
+      if (message?.type === 'joined') joined = true;
       if (message?.type === 'offer') events.onOffer();
       if (message?.type === 'changed') events.onChanged();
       if (message?.type === 'confirmed') pending.get(message.id)?.(message.stableMs);
@@ -48,7 +54,7 @@ export function connectToHost(events: { onOffer(): void; onChanged(): void }): H
   window.addEventListener('message', (event) => {
     // Anyone can post here; only the content script that made this frame knows the challenge.
     const received = event.source === window.parent ? readChallenge(event.data) : undefined;
-    if (received === undefined || received === challenge) return;
+    if (received === undefined || received === challenge || joined || ++attempts > MAX_CHALLENGES) return;
     challenge = received;
     const previous = port;
     port = undefined;

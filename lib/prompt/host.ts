@@ -87,6 +87,7 @@ export function createPromptHost(ctx: ContentScriptContext, title: string) {
   let dropUnused: ReturnType<typeof setTimeout> | undefined;
   let lastFocus: Element | null = null;
   const reloads = createRateLimit(MAX_RELOADS, RELOAD_WINDOW_MS);
+  const attributeWatch = new MutationObserver(() => undefined);
 
   function dropPort(): void {
     const previous = port;
@@ -130,6 +131,10 @@ export function createPromptHost(ctx: ContentScriptContext, title: string) {
     iframe.title = title;
     iframe.setAttribute('popover', 'manual');
     iframe.src = src;
+    // A page can restyle the frame after our check and put it back before the next: every change
+    // of its attributes leaves a record here, which no page script can take back.
+    attributeWatch.disconnect();
+    attributeWatch.observe(iframe, { attributes: true });
     iframe.addEventListener('load', () => {
       if (iframe !== frame) return;
       if (!expectLoad) {
@@ -145,12 +150,20 @@ export function createPromptHost(ctx: ContentScriptContext, title: string) {
   }
 
   /**
-   * The page navigated our frame: drop its port and take it out; mount() puts it back with our
-   * own address (as often as `reloads` allows), which loads the prompt anew.
+   * The page navigated our frame or set an attribute of its own on it (sandbox, allow…): a new
+   * frame element takes its place; mount() loads it (as often as `reloads` allows).
    */
   function replace(): void {
     dropPort();
-    frame?.remove();
+    const old = frame;
+    frame = create();
+    old?.remove();
+  }
+
+  /** Sets the frame's inline style; the record of our own change is not the page's tampering. */
+  function applyStyle(): void {
+    frame?.setAttribute('style', style);
+    attributeWatch.takeRecords();
   }
 
   /** A modal dialog makes everything outside it inert: the prompt then sits inside the newest one. */
@@ -185,10 +198,11 @@ export function createPromptHost(ctx: ContentScriptContext, title: string) {
         expectLoad = true;
         dropPort();
         frame.src = src;
+        attributeWatch.takeRecords();
         target.append(frame);
       }
     }
-    frame.setAttribute('style', style);
+    applyStyle();
     if (frame.matches(':popover-open')) frame.hidePopover();
     frame.showPopover();
     beneath = new Set(openTopLayer(document).filter((el) => el !== frame));
@@ -198,7 +212,9 @@ export function createPromptHost(ctx: ContentScriptContext, title: string) {
   /** What is wrong with the frame now, or its box when all is well. */
   function check(): string {
     if (!frame?.isConnected || !frame.matches(':popover-open')) return 'detached';
-    if (frame.getAttribute('src') !== src) return 'navigated';
+    const changed = attributeWatch.takeRecords().map((record) => record.attributeName);
+    if (frame.getAttribute('src') !== src || changed.some((name) => name !== 'style')) return 'navigated';
+    if (changed.length > 0) return 'restyled';
     if (frame.parentElement !== container()) return 'inert';
     if (topLayerChanged || openTopLayer(document).some((el) => el !== frame && !beneath.has(el))) return 'covered';
     if (frame.getAttribute('style') !== style) return 'restyled';
@@ -230,7 +246,7 @@ export function createPromptHost(ctx: ContentScriptContext, title: string) {
     if (signature === 'outside') place();
     if (signature === 'navigated') replace();
     if (['detached', 'navigated', 'inert', 'covered', 'hidden', 'outside'].includes(signature)) mount();
-    else frame?.setAttribute('style', style);
+    else applyStyle();
   }
 
   function watch(): void {
@@ -256,7 +272,7 @@ export function createPromptHost(ctx: ContentScriptContext, title: string) {
 
   function onResize(): void {
     place();
-    frame?.setAttribute('style', style);
+    applyStyle();
   }
 
   function onPromptMessage(raw: unknown): void {

@@ -1,5 +1,20 @@
 import type { ElementHandle, Frame, Page } from 'puppeteer-core';
-import { CAPTIONS, type Captions, type Lang } from '../fixtures/portal/js/i18n.js';
+import {
+  CAPTIONS,
+  CREDENTIALS_PATH,
+  type Captions,
+  type CredentialType,
+  EMBEDDED_FRAME,
+  type Generated,
+  type HookWindow,
+  type Lang,
+  PORTAL,
+  PROMPT_TITLE,
+  type PortalOptions,
+  captionsFor,
+  portalQuery,
+  sessionOf as sessionOfUrl,
+} from '../support/portal-session';
 
 /**
  * The Firefox tests' counterpart of tests/e2e/popup-driver.ts and portal-driver.ts, in puppeteer
@@ -7,14 +22,11 @@ import { CAPTIONS, type Captions, type Lang } from '../fixtures/portal/js/i18n.j
  * as a user of assistive technology finds them; names must not contain double quotes.
  */
 
-export const PORTAL = 'https://www.smartrecruiters.com';
-export const CREDENTIALS_PATH = '/settings/administration/app-management/custom-applications';
-export const PROMPT_TITLE = 'Save SmartRecruiters API key';
+export { CAPTIONS, CREDENTIALS_PATH, EMBEDDED_FRAME, PORTAL, PROMPT_TITLE, captionsFor };
+export type { Captions, CredentialType, Generated, Lang };
 
 type Scope = Page | Frame;
 
-export { CAPTIONS };
-export type { Captions, Lang };
 
 /** A puppeteer ARIA selector, e.g. byRole('button', 'Save'); chain them with a space. */
 export const byRole = (role: string, name: string): string => `::-p-aria([name="${name}"][role="${role}"])`;
@@ -63,45 +75,15 @@ export async function testItem(page: Page, name: string, timeout = 15_000): Prom
   return (await result?.evaluate((el) => el.closest('[role="status"]')?.textContent)) ?? '';
 }
 
-/** Session switches of the portal replica (tests/fixtures/portal/README.md). */
-export interface PortalSession {
+/** Session switches of the portal replica (tests/support/portal-session.ts), its variant included. */
+export interface PortalSession extends PortalOptions {
   /** Pop-up shape, e.g. 'native-dialog', 'iframe'; default 'dialog-input'. */
   variant?: string;
-  /** en (default), de, fr or ja. */
-  lang?: string;
-  /** 'opaque': settings screens at paths that say nothing. */
-  paths?: 'opaque';
-  /** More query parameters, e.g. 'lateMs=300'. */
-  extraQuery?: string;
 }
 
-export type CredentialType = 'api-key' | 'oauth';
+/** The session's switches, from the page's URL. */
+const sessionOf = (page: Page) => sessionOfUrl(page.url());
 
-/** What the replica's test hook (window.__replica.generated) records for each Generate. */
-export interface Generated {
-  kind: CredentialType;
-  key?: string;
-  clientId?: string;
-  clientSecret?: string;
-  at: number;
-}
-
-type HookWindow = { __replica?: { generated: Generated[] } };
-
-/** The replica's captions in a language; throws for one it does not have. */
-export function captionsFor(lang = 'en'): Captions {
-  if (!Object.hasOwn(CAPTIONS, lang)) throw new Error(`The portal replica has no language ${lang}`);
-  return CAPTIONS[lang as Lang];
-}
-
-/** The session's switches, read back from the page's URL (in-app navigation keeps them). */
-function sessionOf(page: Page): { variant: string; lang: string } {
-  const params = new URL(page.url()).searchParams;
-  return { variant: params.get('variant') ?? 'dialog-input', lang: params.get('lang') ?? 'en' };
-}
-
-/** The iframe the `iframe` variant runs the credentials area in. */
-export const EMBEDDED_FRAME = 'iframe[src^="/embedded/"]';
 
 /**
  * Where the credentials area runs: the page, or under the iframe variant its iframe's frame. The
@@ -122,12 +104,9 @@ export async function credentialsScope(page: Page, variant = sessionOf(page).var
  * Integrations > CREDENTIALS by in-app navigation, by the names of the session's language.
  */
 export async function openCredentials(page: Page, session: PortalSession = {}): Promise<void> {
-  const { variant = 'dialog-input', lang = 'en', paths, extraQuery } = session;
-  const captions = captionsFor(lang);
-  const params = new URLSearchParams({ variant, lang });
-  if (paths) params.set('paths', paths);
-  const extra = extraQuery?.replace(/^[?&]/, '');
-  await page.goto(`${PORTAL}/?${params}${extra ? `&${extra}` : ''}`);
+  const { variant = 'dialog-input', ...options } = session;
+  const captions = captionsFor(options.lang);
+  await page.goto(`${PORTAL}/${portalQuery(variant, options)}`);
   await page.locator(byRole('link', captions.settingsAdmin)).click();
   await page.locator(byRole('link', captions.appsIntegrations)).click();
   await (await credentialsScope(page, variant)).locator(byRole('tab', captions.tabCredentials)).click();

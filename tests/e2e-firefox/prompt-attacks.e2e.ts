@@ -1,5 +1,6 @@
 import type { Frame, Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import * as hostile from '../support/hostile-page';
 import { FAKE_KEYS, startFakeSmartRecruiters, type FakeSmartRecruiters } from '../support/fake-smartrecruiters.mjs';
 import { launchFirefox, type LaunchedFirefox } from '../support/launch-firefox.mjs';
 import {
@@ -52,7 +53,6 @@ const GOLD = [255, 215, 0];
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** What the page's scripts keep on its window in these attacks. */
-type AttackWindow = Window & { __messages?: Array<{ origin: string; data: string }> };
 
 // ---------------------------------------------------------------------------------------------
 // What the page does: each helper is a page script, run in the portal's main world.
@@ -85,67 +85,11 @@ const decoy = (portal: Page, box: Box, text: string) =>
     text,
   );
 
-/**
- * Shows the page's own popover after the prompt, so that it stacks above it in the top layer,
- * over `box` and letting clicks through (`pointer-events: none`): the user sees it, the click
- * lands in the prompt. From inside a closed shadow root, or in the document's light DOM.
- * `keepOnTop` shows it again every animation frame (the content script restacks the prompt above
- * any newcomer it sees).
- */
 const coverWithPopover = (portal: Page, box: Box, options: { inShadowRoot: boolean; keepOnTop: boolean }) =>
-  portal.evaluate(
-    (box, { inShadowRoot, keepOnTop }) => {
-      const cover = document.createElement('div');
-      cover.setAttribute('popover', 'manual');
-      cover.textContent = 'Continue';
-      cover.style.cssText = `position: fixed; inset: auto; margin: 0; border: 0; padding: 0; left: ${box.x}px; top: ${box.y}px; width: ${box.width}px; height: ${box.height}px; background: gold; font: 12px sans-serif; pointer-events: none;`;
-      if (inShadowRoot) {
-        const host = document.createElement('div');
-        host.attachShadow({ mode: 'closed' }).append(cover);
-        document.body.append(host);
-      } else {
-        document.body.append(cover);
-      }
-      cover.showPopover();
-      const raise = () => {
-        cover.hidePopover();
-        cover.showPopover();
-        requestAnimationFrame(raise);
-      };
-      if (keepOnTop) requestAnimationFrame(raise);
-    },
-    box,
-    options,
-  );
-
-/** Starts recording every `message` event the page's window receives. */
-const recordMessages = (portal: Page) =>
-  portal.evaluate(() => {
-    const page = window as AttackWindow;
-    page.__messages = [];
-    window.addEventListener('message', (event) => page.__messages?.push({ origin: event.origin, data: String(JSON.stringify(event.data)) }));
-  });
-
-const messagesSoFar = (portal: Page) => portal.evaluate(() => (window as AttackWindow).__messages ?? []);
-
-/** Everything the page can measure of the prompt's frame without touching it. */
-const measureFrame = (portal: Page) =>
-  portal.evaluate((selector) => {
-    const frame = document.querySelector<HTMLIFrameElement>(selector)!;
-    const rect = frame.getBoundingClientRect();
-    const computed = getComputedStyle(frame);
-    const style: Record<string, string> = {};
-    for (const name of computed) style[name] = computed.getPropertyValue(name);
-    return {
-      rect: [rect.x, rect.y, rect.width, rect.height],
-      offset: [frame.offsetLeft, frame.offsetTop, frame.offsetWidth, frame.offsetHeight],
-      client: [frame.clientWidth, frame.clientHeight, frame.scrollWidth, frame.scrollHeight],
-      attributes: [...frame.attributes].map((a) => `${a.name}=${a.value}`),
-      style,
-      framesInPrompt: frame.contentWindow?.length,
-      popoverOpen: frame.matches(':popover-open'),
-    };
-  }, PROMPT_FRAME);
+  portal.evaluate(hostile.coverWithPopover, { box, text: 'Continue', ...options });
+const recordMessages = (portal: Page) => portal.evaluate(hostile.recordMessages);
+const messagesSoFar = (portal: Page) => portal.evaluate(hostile.recordedMessages);
+const measureFrame = (portal: Page) => portal.evaluate(hostile.measureFrame, PROMPT_FRAME);
 
 // ---------------------------------------------------------------------------------------------
 // A stopwatch in the prompt's own document, for the test only. Puppeteer's ARIA queries in

@@ -1,60 +1,27 @@
 import type { FrameLocator, Locator, Page } from 'playwright-core';
-import { CAPTIONS, type Captions, type Lang } from '../fixtures/portal/js/i18n.js';
+import {
+  CAPTIONS,
+  CREDENTIALS_PATH,
+  type Captions,
+  type CredentialType,
+  EMBEDDED_FRAME,
+  type Generated,
+  type HookWindow,
+  type Lang,
+  PORTAL,
+  PROMPT_TITLE,
+  type PortalOptions,
+  captionsFor,
+  portalQuery,
+  sessionOf as sessionOfUrl,
+} from '../support/portal-session';
 import { visible } from './popup-driver';
 
-export const PORTAL = 'https://www.smartrecruiters.com';
-export const CREDENTIALS_PATH = '/settings/administration/app-management/custom-applications';
-export const PROMPT_TITLE = 'Save SmartRecruiters API key';
+export { CAPTIONS, CREDENTIALS_PATH, EMBEDDED_FRAME, PORTAL, PROMPT_TITLE, captionsFor, portalQuery };
+export type { Captions, CredentialType, Generated, Lang, PortalOptions };
 
-export { CAPTIONS };
-export type { Captions, Lang };
-
-/** Session switches of the portal replica (tests/fixtures/portal/README.md). */
-export interface PortalOptions {
-  /** en (default), de, fr or ja: every caption of the replica is translated. */
-  lang?: string;
-  /** 'opaque': settings screens at paths and under titles that say nothing. */
-  paths?: 'opaque';
-  /** More query parameters, e.g. 'lateMs=300&oauthSecret=base62'. */
-  extraQuery?: string;
-}
-
-export type CredentialType = 'api-key' | 'oauth';
-
-/** What the replica's test hook (window.__replica.generated) records for each Generate. */
-export interface Generated {
-  kind: CredentialType;
-  key?: string;
-  clientId?: string;
-  clientSecret?: string;
-  at: number;
-}
-
-type HookWindow = { __replica?: { generated: Generated[] } };
-
-/** The replica's captions in a language; throws for one it does not have. */
-export function captionsFor(lang = 'en'): Captions {
-  if (!Object.hasOwn(CAPTIONS, lang)) throw new Error(`The portal replica has no language ${lang}`);
-  return CAPTIONS[lang as Lang];
-}
-
-/** The query string that starts a replica session: `?variant=…&lang=…&paths=…&…`. */
-export function portalQuery(variant = 'dialog-input', options: PortalOptions = {}): string {
-  const params = new URLSearchParams({ variant });
-  if (options.lang) params.set('lang', options.lang);
-  if (options.paths) params.set('paths', options.paths);
-  const extra = options.extraQuery?.replace(/^[?&]/, '');
-  return `?${params}${extra ? `&${extra}` : ''}`;
-}
-
-/** The session's switches, read back from the page's URL (in-app navigation keeps them). */
-function sessionOf(page: Page): { variant: string; lang: string } {
-  const params = new URL(page.url()).searchParams;
-  return { variant: params.get('variant') ?? 'dialog-input', lang: params.get('lang') ?? 'en' };
-}
-
-/** The iframe the `iframe` variant runs the credentials area in. */
-export const EMBEDDED_FRAME = 'iframe[src^="/embedded/"]';
+/** The session's switches, from the page's URL. */
+const sessionOf = (page: Page) => sessionOfUrl(page.url());
 
 /** Where the credentials area (tabs, NEW CREDENTIAL, the dialogs, the pop-up) runs: the page, or its iframe. */
 export function credentialsScope(page: Page, variant = sessionOf(page).variant): Page | FrameLocator {

@@ -2,6 +2,7 @@ import { inflateSync } from 'node:zlib';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FAKE_KEYS } from '../support/fake-smartrecruiters.mjs';
+import * as hostile from '../support/hostile-page';
 import { addConnection, connectionItem, visible } from './popup-driver';
 import {
   PROMPT_TITLE,
@@ -39,11 +40,6 @@ interface Box extends Point {
   width: number;
   height: number;
 }
-
-/** What the page's scripts keep on its window in these attacks. */
-type AttackWindow = Window & {
-  __messages?: Array<{ origin: string; data: string }>;
-};
 
 async function boxOf(locator: Locator): Promise<Box> {
   const box = await locator.boundingBox();
@@ -185,66 +181,11 @@ const decoy = (portal: Page, box: Box, text: string) =>
     { box, text },
   );
 
-/**
- * Shows the page's own popover after the prompt, so it stacks above it in the top layer, over the
- * prompt's box and letting clicks through (`pointer-events: none`). `keepOnTop` shows it again
- * every animation frame (the content script restacks the prompt when it sees a newcomer).
- */
 const coverWithPopover = (portal: Page, box: Box, options: { inShadowRoot: boolean; keepOnTop: boolean }) =>
-  portal.evaluate(
-    ({ box, inShadowRoot, keepOnTop }) => {
-      const cover = document.createElement('div');
-      cover.setAttribute('popover', 'manual');
-      cover.textContent = 'Claim your reward';
-      cover.style.cssText = `position: fixed; inset: auto; margin: 0; border: 0; padding: 0; left: ${box.x}px; top: ${box.y}px; width: ${box.width}px; height: ${box.height}px; background: gold; font-size: 24px; pointer-events: none;`;
-      if (inShadowRoot) {
-        const host = document.createElement('div');
-        host.attachShadow({ mode: 'closed' }).append(cover);
-        document.body.append(host);
-      } else {
-        document.body.append(cover);
-      }
-      cover.showPopover();
-      const raise = () => {
-        cover.hidePopover();
-        cover.showPopover();
-        requestAnimationFrame(raise);
-      };
-      if (keepOnTop) requestAnimationFrame(raise);
-    },
-    { box, ...options },
-  );
-
-/** Starts recording every `message` event the page's window receives. */
-const recordMessages = (portal: Page) =>
-  portal.evaluate(() => {
-    const page = window as AttackWindow;
-    page.__messages = [];
-    window.addEventListener('message', (event) => page.__messages!.push({ origin: event.origin, data: String(JSON.stringify(event.data)) }));
-  });
-
-const messagesSoFar = (portal: Page) => portal.evaluate(() => (window as AttackWindow).__messages ?? []);
-
-/** Everything the page can measure of the prompt's frame without touching it. */
-const measureFrame = (portal: Page) =>
-  portal.evaluate((selector) => {
-    const frame = document.querySelector<HTMLIFrameElement>(selector)!;
-    const rect = frame.getBoundingClientRect();
-    const computed = getComputedStyle(frame);
-    const style: Record<string, string> = {};
-    for (const name of computed) style[name] = computed.getPropertyValue(name);
-    return {
-      rect: [rect.x, rect.y, rect.width, rect.height],
-      offset: [frame.offsetLeft, frame.offsetTop, frame.offsetWidth, frame.offsetHeight],
-      client: [frame.clientWidth, frame.clientHeight, frame.scrollWidth, frame.scrollHeight],
-      attributes: [...frame.attributes].map((a) => `${a.name}=${a.value}`),
-      style,
-      framesInPrompt: frame.contentWindow?.length,
-      framesInPage: window.length,
-      focused: document.activeElement === frame,
-      popoverOpen: frame.matches(':popover-open'),
-    };
-  }, FRAME);
+  portal.evaluate(hostile.coverWithPopover, { box, text: 'Claim your reward', ...options });
+const recordMessages = (portal: Page) => portal.evaluate(hostile.recordMessages);
+const messagesSoFar = (portal: Page) => portal.evaluate(hostile.recordedMessages);
+const measureFrame = (portal: Page) => portal.evaluate(hostile.measureFrame, FRAME);
 
 /** Pending offers in the background's session storage, by id. */
 const pendingOffers = (bed: TestBed) =>
