@@ -281,7 +281,7 @@ export function createPromptHost(ctx: ContentScriptContext, title: string) {
       case 'confirm':
         return send({ type: 'confirmed', id: message.id, stableMs: visible ? measure() : 0 });
       case 'close':
-        return hide();
+        return remove();
       case 'move':
         if (!isCorner(message.corner)) return;
         corner = message.corner;
@@ -330,10 +330,6 @@ export function createPromptHost(ctx: ContentScriptContext, title: string) {
     startWatching();
   }
 
-  function hide(): void {
-    remove();
-  }
-
   ctx.onInvalidated(() => {
     remove();
     document.removeEventListener('toggle', onToggle, true);
@@ -344,7 +340,8 @@ export function createPromptHost(ctx: ContentScriptContext, title: string) {
   return {
     prepare,
     show,
-    hide,
+    /** Takes the prompt away (the offer was answered, or there is none to show). */
+    hide: remove,
     /** The toolbar shortcut: keyboard users reach the prompt without the page's help. */
     focus(): void {
       if (visible) frame?.focus();
@@ -352,4 +349,3 @@ export function createPromptHost(ctx: ContentScriptContext, title: string) {
   };
 }
 
-export type PromptHost = ReturnType<typeof createPromptHost>;
