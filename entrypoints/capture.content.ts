@@ -20,7 +20,7 @@ export default defineContentScript({
   matchAboutBlank: true,
   runAt: 'document_idle',
   main(ctx) {
-    const prompt = window === window.top ? createPromptHost(ctx, i18n.t('promptTitle')) : undefined;
+    const prompt = window === window.top ? createPromptHost(ctx, { title: i18n.t('promptTitle'), page: '/prompt.html' }) : undefined;
     const detector = createKeyDetector({
       root: document,
       shadowRootOf: extensionShadowRootOf(),

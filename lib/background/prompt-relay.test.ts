@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HOST_PORT_PREFIX, PROMPT_PORT } from '../prompt/host-channel';
+import { PROMPT_PORT, hostPortName } from '../prompt/host-channel';
 import { type RelayPort, createPromptRelay } from './prompt-relay';
 
 const EXT = 'chrome-extension://ext-id';
@@ -29,7 +29,7 @@ function fakePort(name: string, sender: RelayPort['sender']) {
 }
 
 const host = (challenge: string, tabId = 1, frameId = 0, url = PORTAL) =>
-  fakePort(`${HOST_PORT_PREFIX}${challenge}`, { id: 'ext-id', url, tab: { id: tabId }, frameId });
+  fakePort(hostPortName('/prompt.html', challenge), { id: 'ext-id', url, tab: { id: tabId }, frameId });
 const prompt = (tabId = 1, url = `${EXT}/prompt.html`) => fakePort(PROMPT_PORT, { id: 'ext-id', url, tab: { id: tabId }, frameId: 9 });
 
 describe('prompt relay', () => {
@@ -105,5 +105,27 @@ describe('prompt relay', () => {
     p.say({ type: 'hello', challenge: 'abc' });
     h.drop();
     expect(p.disconnected).toBe(true);
+  });
+
+  it('joins the picker only to a ServiceNow top frame that framed it, never a prompt there nor a picker on the portal', () => {
+    const relay = createPromptRelay(EXT);
+    const sn = 'https://acme.service-now.com/now/nav/ui';
+    const pickerHost = fakePort(hostPortName('/picker.html', 'p1'), { id: 'ext-id', url: sn, tab: { id: 1 }, frameId: 0 });
+    relay.onConnect(pickerHost);
+    expect(pickerHost.disconnected).toBe(false);
+    const wrongPage = prompt(1);
+    relay.onConnect(wrongPage);
+    wrongPage.say({ type: 'hello', challenge: 'p1' });
+    expect(wrongPage.received).toEqual([]);
+    const picker = prompt(1, `${EXT}/picker.html`);
+    relay.onConnect(picker);
+    picker.say({ type: 'hello', challenge: 'p1' });
+    expect(picker.received).toEqual([{ type: 'joined' }]);
+    const promptOnSn = fakePort(hostPortName('/prompt.html', 'p2'), { id: 'ext-id', url: sn, tab: { id: 1 }, frameId: 0 });
+    relay.onConnect(promptOnSn);
+    expect(promptOnSn.disconnected).toBe(true);
+    const pickerOnPortal = fakePort(hostPortName('/picker.html', 'p3'), { id: 'ext-id', url: PORTAL, tab: { id: 1 }, frameId: 0 });
+    relay.onConnect(pickerOnPortal);
+    expect(pickerOnPortal.disconnected).toBe(true);
   });
 });

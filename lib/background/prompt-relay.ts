@@ -1,5 +1,5 @@
-import { HOST_PORT_PREFIX, PROMPT_PORT, readHello, readHostMessage, readPromptMessage } from '../prompt/host-channel';
-import { type SenderInfo, senderOrigin } from '../messaging/sender';
+import { type FramedPage, PROMPT_PORT, readHello, readHostMessage, readHostPortName, readPromptMessage } from '../prompt/host-channel';
+import { type SenderInfo, senderOrigin, senderServiceNowHost } from '../messaging/sender';
 
 /** The part of a runtime.Port the relay uses. */
 export interface RelayPort {
@@ -16,24 +16,36 @@ const MAX_QUEUED = 8;
 
 interface HostEnd {
   port: RelayPort;
+  /** The page this content script framed; only that page joins it. */
+  page: FramedPage;
   prompt?: RelayPort;
   queued: unknown[];
 }
 
 /**
- * Joins a portal's top-frame content script and the prompt it framed (host-channel.ts): the
+ * Joins a top-frame content script and the page it framed (host-channel.ts: the prompt on the
+ * portal, the picker on ServiceNow): the
  * content script's port is named after a challenge only the document in its frame was given,
  * and a prompt port joins it by saying that challenge from the same tab. Then each message is
  * checked for shape and passed on; nothing else crosses.
  */
 export function createPromptRelay(extensionOrigin: string) {
+  /** The page a top frame of this origin may frame. */
+  const framedPageFor = (sender: SenderInfo): FramedPage | undefined =>
+    senderOrigin(sender) ? '/prompt.html' : senderServiceNowHost(sender) ? '/picker.html' : undefined;
+  /** Which of our framed pages a port comes from, by its exact path. */
+  function framedPageAt(url: string | undefined): FramedPage | undefined {
+    const path = url?.startsWith(`${extensionOrigin}/`) ? url.slice(extensionOrigin.length).replace(/[?#].*$/, '') : '';
+    return path === '/prompt.html' || path === '/picker.html' ? path : undefined;
+  }
+
   /** By tab, then by challenge. */
   const hosts = new Map<number, Map<string, HostEnd>>();
 
-  function addHost(port: RelayPort, tabId: number, challenge: string): void {
+  function addHost(port: RelayPort, tabId: number, page: FramedPage, challenge: string): void {
     const inTab = hosts.get(tabId) ?? new Map<string, HostEnd>();
     hosts.set(tabId, inTab);
-    const end: HostEnd = { port, queued: [] };
+    const end: HostEnd = { port, page, queued: [] };
     inTab.set(challenge, end);
     port.onMessage.addListener((raw) => {
       const message = readHostMessage(raw);
@@ -51,13 +63,13 @@ export function createPromptRelay(extensionOrigin: string) {
     });
   }
 
-  function addPrompt(port: RelayPort, tabId: number): void {
+  function addPrompt(port: RelayPort, tabId: number, page: FramedPage): void {
     let host: HostEnd | undefined;
     port.onMessage.addListener((raw) => {
       if (!host) {
         const hello = readHello(raw);
         const found = hello && hosts.get(tabId)?.get(hello.challenge);
-        if (!found) return;
+        if (!found || found.page !== page) return;
         host = found;
         host.prompt?.disconnect();
         host.prompt = port;
@@ -79,13 +91,16 @@ export function createPromptRelay(extensionOrigin: string) {
       const sender = port.sender ?? {};
       const tabId = sender.tab?.id;
       if (tabId === undefined) return;
-      if (port.name.startsWith(HOST_PORT_PREFIX)) {
-        // Only our content script in a portal's top frame frames the prompt.
-        if (sender.frameId !== 0 || !senderOrigin(sender)) return port.disconnect();
-        addHost(port, tabId, port.name.slice(HOST_PORT_PREFIX.length));
+      const hostPort = readHostPortName(port.name);
+      if (hostPort) {
+        // Only our content script in a top frame frames a page: the prompt on the portal, the
+        // picker on ServiceNow.
+        if (sender.frameId !== 0 || framedPageFor(sender) !== hostPort.page) return port.disconnect();
+        addHost(port, tabId, hostPort.page, hostPort.challenge);
       } else if (port.name === PROMPT_PORT) {
-        if (!sender.url?.startsWith(`${extensionOrigin}/prompt.html`)) return port.disconnect();
-        addPrompt(port, tabId);
+        const page = framedPageAt(sender.url);
+        if (!page) return port.disconnect();
+        addPrompt(port, tabId, page);
       }
     },
   };

@@ -56,6 +56,15 @@ export const keyReplacedSchema = z.object({
 });
 export type KeyReplaced = z.infer<typeof keyReplacedSchema>;
 
+/** One ServiceNow instance this connection's key was filled into, and when (the last fill there). */
+export const usedInSchema = z.object({
+  host: text(253, 1),
+  at: count(),
+});
+export type UsedIn = z.infer<typeof usedInSchema>;
+/** Instances kept per connection, newest first. */
+export const USED_IN_MAX = 20;
+
 export const connectionSchema = z.object({
   id: text(64, 1),
   name: z.string().check(z.trim(), z.minLength(1), z.maxLength(NAME_MAX)),
@@ -70,5 +79,11 @@ export const connectionSchema = z.object({
   createdAt: count(),
   updatedAt: count(),
   lastTest: z.optional(testResultSchema),
+  /**
+   * Where the ServiceNow helper filled this connection's key (since vault v7), newest first: what
+   * the extension knows, the user may still have cancelled ServiceNow's dialog. A rotation keeps
+   * it, so the user knows where the old key still is.
+   */
+  usedIn: z.optional(z.array(usedInSchema).check(z.maxLength(USED_IN_MAX))),
 });
 export type Connection = z.infer<typeof connectionSchema>;

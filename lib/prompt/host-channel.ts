@@ -1,6 +1,6 @@
 /**
- * What the save prompt (an extension page framed into the portal) and the content script that
- * framed it say to each other: nothing the page can read or forge, and nothing secret (the
+ * What the save prompt (an extension page framed into the portal), or the fill picker (framed
+ * into ServiceNow), and the content script that framed it say to each other: nothing the page can read or forge, and nothing secret (the
  * prompt gets its offer from the background).
  *
  * They talk through the background over extension ports (Firefox gives an extension page framed
@@ -12,6 +12,22 @@
  * learns the challenge, so nothing it asks ever gets an answer.
  */
 export const HOST_PORT_PREFIX = 'sr-admin-helper:prompt-host:';
+
+/**
+ * The extension pages a content script frames into a page we do not trust: the save prompt on
+ * the portal, the fill picker on ServiceNow. Each follows the same rules and joins the same way.
+ */
+export const FRAMED_PAGES = ['/prompt.html', '/picker.html'] as const;
+export type FramedPage = (typeof FRAMED_PAGES)[number];
+
+/** The content script's port: it names the page it framed and the challenge it posted there. */
+export const hostPortName = (page: FramedPage, challenge: string) => `${HOST_PORT_PREFIX}${page}:${challenge}`;
+export function readHostPortName(name: string): { page: FramedPage; challenge: string } | undefined {
+  if (!name.startsWith(HOST_PORT_PREFIX)) return undefined;
+  const rest = name.slice(HOST_PORT_PREFIX.length);
+  const page = FRAMED_PAGES.find((p) => rest.startsWith(`${p}:`));
+  return page && { page, challenge: rest.slice(page.length + 1) };
+}
 export const PROMPT_PORT = 'sr-admin-helper:prompt';
 export const CHALLENGE_TAG = 'sr-admin-helper:challenge';
 
@@ -36,7 +52,7 @@ export type PromptToHost =
 export type HostToPrompt =
   /** From the background: the prompt's port is joined to the content script that framed it. */
   | { type: 'joined' }
-  /** An offer is waiting for this tab: ask the background for it. */
+  /** An offer (the prompt) or a fill request (the picker) is waiting for this tab: ask the background for it. */
   | { type: 'offer' }
   /** The frame moved, changed size, style or stacking, or was covered: arm again from zero. */
   | { type: 'changed' }

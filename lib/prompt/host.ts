@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { frameStyle, openTopLayer, probePoints, sameBox, styleProblem } from './frame-integrity';
-import { HOST_PORT_PREFIX, type HostToPrompt, challengeMessage, readPromptMessage } from './host-channel';
+import { type FramedPage, type HostToPrompt, challengeMessage, hostPortName, readPromptMessage } from './host-channel';
 import { type Box, CORNERS, type Corner, placePrompt } from './placement';
 
 /** A frame prepared for a Generate that never showed a key is dropped after this long. */
@@ -53,7 +53,8 @@ function randomChallenge(): string {
 }
 
 /**
- * Frames the save prompt into the portal's top frame and keeps it honest. The prompt is an
+ * Frames the save prompt into the portal's top frame (or the fill picker into ServiceNow's: the
+ * same rules hold for both, `page` says which) and keeps it honest. The prompt is an
  * extension page (the portal can neither read nor script inside it) in an <iframe> that the page
  * can still move, clip, fade, cover, restyle, focus and measure. So:
  * - the frame is a popover in the top layer (above everything the page draws, and inside the
@@ -65,8 +66,8 @@ function randomChallenge(): string {
  *   frame can take up, how long all of that has held (host-channel.ts).
  * The frame's URL carries nothing: the prompt asks the background for its tab's offer.
  */
-export function createPromptHost(ctx: ContentScriptContext, title: string) {
-  const src = browser.runtime.getURL('/prompt.html');
+export function createPromptHost(ctx: ContentScriptContext, { title, page }: { title: string; page: FramedPage }) {
+  const src = browser.runtime.getURL(page);
   const extensionOrigin = browser.runtime.getURL('/').replace(/\/$/, '');
   let frame: HTMLIFrameElement | undefined;
   /** Our own (re)insertion loads the frame once; any other load is the page navigating it. */
@@ -105,7 +106,7 @@ export function createPromptHost(ctx: ContentScriptContext, title: string) {
 
   /** Opens the port named after the challenge; if the background is stopped, opens it again. */
   function openPort(challenge: string): void {
-    const opened = browser.runtime.connect({ name: `${HOST_PORT_PREFIX}${challenge}` });
+    const opened = browser.runtime.connect({ name: hostPortName(page, challenge) });
     opened.onMessage.addListener(onPromptMessage);
     opened.onDisconnect.addListener(() => {
       if (port !== opened) return;

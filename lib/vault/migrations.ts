@@ -12,9 +12,24 @@ const steps: Record<number, (vault: Record<string, unknown>) => Record<string, u
     ...vault,
     connections: Array.isArray(vault.connections) ? vault.connections.map(datePreviousKey) : vault.connections,
   }),
+  // v4, v5 and v6 are other branches' steps, merged alongside this one; on this branch they change
+  // nothing, so a v3 vault reaches v7.
+  3: (vault) => vault,
+  4: (vault) => vault,
+  5: (vault) => vault,
+  // v7 records where the ServiceNow helper filled each key (`usedIn`); a vault before it filled
+  // nowhere, so every connection gets an empty list. Nothing else is touched.
+  6: (vault) => ({
+    ...vault,
+    connections: Array.isArray(vault.connections) ? vault.connections.map(addUsedIn) : vault.connections,
+  }),
 };
 
-export const VAULT_VERSION = 3;
+export const VAULT_VERSION = 7;
+
+function addUsedIn(connection: unknown): unknown {
+  return isRecord(connection) && connection.usedIn === undefined ? { ...connection, usedIn: [] } : connection;
+}
 
 function datePreviousKey(connection: unknown): unknown {
   if (!isRecord(connection) || connection.previousKey === undefined || connection.keyReplaced !== undefined) return connection;

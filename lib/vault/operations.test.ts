@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TestResult } from '../connections/schema';
 import {
+  recordFill,
   addConnection,
   findConnectionByKey,
   recordTest,
@@ -138,3 +139,23 @@ describe('findConnectionByKey', () => {
 function result(): TestResult {
   return { at: 1, category: 'connected', status: 200, latencyMs: 5, endpoint: 'GET x' };
 }
+
+describe('recordFill', () => {
+  it('keeps one entry per instance, newest first, and survives a rotation', () => {
+    let state = withOne();
+    const id = state.connections[0]!.id;
+    for (const [host, now] of [['acme.service-now.com', 10], ['dev1.service-now.com', 20], ['acme.service-now.com', 30]] as const) {
+      const filled = recordFill(state, id, host, { now });
+      if (!filled.ok) throw new Error();
+      state = filled.value.state;
+    }
+    expect(state.connections[0]!.usedIn).toEqual([
+      { host: 'acme.service-now.com', at: 30 },
+      { host: 'dev1.service-now.com', at: 20 },
+    ]);
+    const rotated = updateConnection(state, id, { key: KEY_B }, ctx);
+    if (!rotated.ok) throw new Error();
+    expect(rotated.value.result.usedIn).toHaveLength(2);
+    expect(recordFill(state, 'nope', 'acme.service-now.com', { now: 1 }).ok).toBe(false);
+  });
+});

@@ -1,4 +1,4 @@
-import { type Connection, type ConnectionSource, type KeyReplaced, type TestResult, plainKeyOf } from '../connections/schema';
+import { type Connection, type ConnectionSource, type KeyReplaced, type TestResult, USED_IN_MAX, plainKeyOf } from '../connections/schema';
 import { findByName, nameKey } from '../connections/names';
 import { type ConnectionInput, validateInput } from '../connections/validate-input';
 import { type Outcome, fail, ok } from '../result';
@@ -150,4 +150,13 @@ export function findConnectionByKey(state: VaultState, key: string): Connection 
   return state.connections.find(
     (c) => plainKeyOf(c.key) === key || (c.previousKey !== undefined && plainKeyOf(c.previousKey) === key),
   );
+}
+
+/** Notes that this connection's key was filled into a ServiceNow instance now (newest first, one entry per host). */
+export function recordFill(state: VaultState, id: string, host: string, ctx: Pick<ChangeContext, 'now'>): Change<Connection> {
+  const current = state.connections.find((c) => c.id === id);
+  if (!current) return fail('not-found');
+  const others = (current.usedIn ?? []).filter((use) => use.host !== host);
+  const next: Connection = { ...current, usedIn: [{ host, at: ctx.now }, ...others].slice(0, USED_IN_MAX) };
+  return changed(replaceConnection(state, next), next);
 }

