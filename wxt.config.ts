@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { PORTAL_ORIGINS } from './lib/messaging/sender';
+import { SERVICENOW_HOST_PATTERN } from './lib/servicenow/host';
 
 // The API host every connection uses by default. Other https hosts are asked for at run time
 // (optional_host_permissions), so the install prompt asks for no more than this.
@@ -50,18 +51,25 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     action: { default_icon: iconFiles },
-    // alarms: expired captured keys leave session storage on time. No install warning.
-    permissions: ['storage', 'alarms'],
+    // alarms: expired captured keys leave session storage on time. scripting: the ServiceNow
+    // helper's content script is registered only while its optional host is granted. Neither
+    // shows an install warning.
+    permissions: ['storage', 'alarms', 'scripting'],
     // The shortcut reaches the save prompt from the browser, where no page can intercept it.
     commands: {
       'focus-save-prompt': { suggested_key: { default: 'Alt+Shift+K' }, description: '__MSG_commandFocusPrompt__' },
     },
     host_permissions: [DEFAULT_API_ORIGIN],
     optional_host_permissions: ['https://*/*'],
-    // The save prompt is framed into the portal's pages, and only there.
-    web_accessible_resources: [{ resources: ['prompt.html'], matches: PORTAL_ORIGINS.map((o) => `${o}/*`) }],
+    // The save prompt is framed into the portal's pages, and only there; the fill picker into
+    // ServiceNow's (where our script runs only while the user has granted that host).
+    web_accessible_resources: [
+      { resources: ['prompt.html'], matches: PORTAL_ORIGINS.map((o) => `${o}/*`) },
+      { resources: ['picker.html'], matches: [SERVICENOW_HOST_PATTERN] },
+    ],
     content_security_policy: {
-      extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'self' https://www.smartrecruiters.com",
+      extension_pages:
+        "script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'self' https://www.smartrecruiters.com https://*.service-now.com",
     },
     ...(browser === 'firefox'
       ? {

@@ -9,7 +9,7 @@ import type { OfferView } from '@/lib/messaging/protocol';
 import type { ActionGate, Refusal } from '@/lib/prompt/action-gate';
 import { type Corner, nextCorner } from '@/lib/prompt/placement';
 import { TestResultView } from './TestResultView';
-import { failureText, inputErrorText } from './messages';
+import { failureText, inputErrorText, refusalText } from './messages';
 import { ErrorAlert } from './ErrorAlert';
 import { useLockStatus } from './use-lock-status';
 
@@ -23,13 +23,6 @@ export interface PromptHostActions {
   close(): void;
   move(corner: Corner): void;
 }
-
-const refusalText = (refusal: Refusal): string =>
-  ({
-    'too-soon': i18n.t('promptRefusedTooSoon'),
-    moved: i18n.t('promptRefusedMoved'),
-    'act-first': i18n.t('promptRefusedKey'),
-  })[refusal];
 
 /**
  * The one-click save prompt shown beside the portal's one-time key pop-up. It never holds the

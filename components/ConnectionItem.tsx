@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Connection } from '@/lib/connections/schema';
 import { TestResultView } from './TestResultView';
 import { maskKey } from './mask-key';
-import { keyReplacedText, sourceText } from './messages';
+import { keyReplacedText, sourceText, usedInText } from './messages';
 
 export interface ItemActions {
   /** The key in clear, from the background; undefined when it cannot be had (locked). */
@@ -50,8 +50,14 @@ export function ConnectionItem({
           {i18n.t('reveal')}
         </button>
       </div>
+      {connection.usedIn && connection.usedIn.length > 0 && (
+        <p class="item-meta">{i18n.t('usedIn', [usedInText(connection.usedIn)])}</p>
+      )}
       {connection.previousKey && connection.keyReplaced && (
         <p class="item-meta">{keyReplacedText(connection.keyReplaced)}</p>
+      )}
+      {connection.previousKey && connection.usedIn && connection.usedIn.length > 0 && (
+        <p class="item-meta warning">{i18n.t('usedInUpdateThere', [connection.usedIn.map((use) => use.host).join(', ')])}</p>
       )}
       <div role="status" class="item-status">
         {testing ? (

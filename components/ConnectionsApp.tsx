@@ -15,6 +15,7 @@ import { UnlockForm } from './UnlockForm';
 import { useLockStatus } from './use-lock-status';
 import { type ItemActions, ConnectionItem } from './ConnectionItem';
 import { NeverSites } from './NeverSites';
+import { ServiceNowSection } from './ServiceNowSection';
 import { QuarantineList } from './QuarantineList';
 import { type ToastMessage, Toast } from './Toast';
 import { failureText } from './messages';
@@ -208,6 +209,7 @@ export function ConnectionsApp({ layout }: { layout: 'popup' | 'page' }) {
           <BackupSection connections={connections} onMessage={say} />
         </>
       )}
+      {layout === 'page' && <ServiceNowSection />}
       {layout === 'page' && vault?.kind === 'ok' && <QuarantineList records={vault.state.quarantine} />}
       {layout === 'page' ? (
         <NeverSites />

@@ -106,6 +106,7 @@ export function OfferReview({ offerId, replaceId }: { offerId: string; replaceId
             <KeySide label={i18n.t('reviewNewKey')} side={incoming} />
           </div>
           <p class="muted">{i18n.t('reviewKeepsOld')}</p>
+          {target.usedIn && <p class="warning">{i18n.t('usedInUpdateThere', [target.usedIn.join(', ')])}</p>}
           <div class="actions">
             <button type="button" class="primary" onClick={() => void save('replace')}>
               {i18n.t('promptReplace', [target.name])}

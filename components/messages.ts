@@ -1,5 +1,7 @@
 import { i18n } from '#i18n';
-import type { ConnectionSource, KeyReplaced, TestCategory } from '@/lib/connections/schema';
+import type { Environment } from '@/lib/connections/environment';
+import type { ConnectionSource, KeyReplaced, TestCategory, UsedIn } from '@/lib/connections/schema';
+import type { Refusal } from '@/lib/prompt/action-gate';
 import type { InputErrorCode } from '@/lib/connections/validate-input';
 import type { ErrorCode } from '@/lib/result';
 
@@ -63,6 +65,7 @@ export const failureText = (code: ErrorCode): string =>
     'has-passphrase': i18n.t('failHasPassphrase'),
     'passphrase-too-short': i18n.t('failPassphraseTooShort'),
     'already-saved': i18n.t('failAlreadySaved'),
+    'form-gone': i18n.t('failFormGone'),
     'backup-too-large': i18n.t('failBackupTooLarge'),
     'backup-malformed': i18n.t('failBackupMalformed'),
     'backup-unknown-version': i18n.t('failBackupUnknownVersion'),
@@ -88,3 +91,22 @@ export function keyReplacedText({ at, via, origin }: KeyReplaced): string {
         })[via];
   return i18n.t('keyReplacedOn', [new Date(at).toLocaleString(), how]);
 }
+
+/** Why an action in a framed page (the save prompt, the fill picker) did not run. */
+export const refusalText = (refusal: Refusal): string =>
+  ({
+    'too-soon': i18n.t('promptRefusedTooSoon'),
+    moved: i18n.t('promptRefusedMoved'),
+    'act-first': i18n.t('promptRefusedKey'),
+  })[refusal];
+
+export const environmentText = (environment: Environment): string =>
+  environment.kind === 'production'
+    ? i18n.t('environmentProduction')
+    : environment.kind === 'sandbox'
+      ? i18n.t('environmentSandbox')
+      : environment.host;
+
+/** Where a connection's key was filled: "acme.service-now.com (1/12/2026)". */
+export const usedInText = (usedIn: readonly UsedIn[]): string =>
+  usedIn.map(({ host, at }) => i18n.t('usedInEntry', [host, new Date(at).toLocaleDateString()])).join(', ');

@@ -13,6 +13,9 @@ import { type MessageName, type MessageResults, onMessage } from '@/lib/messagin
 import { FOCUS_PROMPT_COMMAND, type ToContentScript } from '@/lib/prompt/content-messages';
 import type { Outcome } from '@/lib/result';
 import { createSettingsStore } from '@/lib/settings/settings-store';
+import { createFillRequests } from '@/lib/servicenow/fill-requests';
+import { SERVICENOW_HOST_PATTERN } from '@/lib/servicenow/host';
+import { createServiceNowRegistration } from '@/lib/servicenow/registration';
 import { createSessionKeys } from '@/lib/vault/session-key';
 import { VAULT_STORAGE_KEY } from '@/lib/vault/parse-vault';
 import { createVaultStore } from '@/lib/vault/vault-store';
@@ -40,6 +43,8 @@ export default defineBackground(() => {
     newId,
     showPromptInTab: async (tabId, request) => void (await toTopFrame(tabId, { type: 'show-prompt', ...request })),
     openWindow: openExtensionWindow,
+    fills: createFillRequests(browser.storage.session, Date.now, newId),
+    sendToServiceNow: (tabId, frameId, message) => browser.tabs.sendMessage(tabId, message, { frameId }),
     async scheduleOfferExpiry(at) {
       if (at === undefined) await browser.alarms.clear(OFFER_EXPIRY_ALARM);
       else browser.alarms.create(OFFER_EXPIRY_ALARM, { when: at + 1 });
@@ -68,6 +73,19 @@ export default defineBackground(() => {
   browser.commands.onCommand.addListener((command, tab) => {
     if (command === FOCUS_PROMPT_COMMAND && tab?.id !== undefined) void toTopFrame(tab.id, { type: 'focus-prompt' }).catch(() => undefined);
   });
+  // The ServiceNow helper's content script runs only while its host is granted: checked at
+  // start-up, and on every grant or withdrawal (the manager's button or the browser's own
+  // site-access controls).
+  const serviceNow = createServiceNowRegistration({
+    hasGrant: () => browser.permissions.contains({ origins: [SERVICENOW_HOST_PATTERN] }),
+    registered: async () => (await browser.scripting.getRegisteredContentScripts()).map((script) => script.id),
+    register: (script) => browser.scripting.registerContentScripts([script]),
+    unregister: (ids) => browser.scripting.unregisterContentScripts({ ids }),
+  });
+  const syncServiceNow = () => void serviceNow.sync().catch(() => undefined);
+  syncServiceNow();
+  browser.permissions.onAdded.addListener(syncServiceNow);
+  browser.permissions.onRemoved.addListener(syncServiceNow);
   // First run: the manager page offers to set a passphrase before any key is stored.
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/options.html?welcome=1') });

@@ -18,6 +18,7 @@ export type ErrorCode =
   | 'has-passphrase'
   | 'passphrase-too-short'
   | 'already-saved'
+  | 'form-gone'
   | BackupProblem
   | 'internal';
 

@@ -1,11 +1,14 @@
 import { messageSchemas } from '../messaging/message-schemas';
 import type { MessageName } from '../messaging/protocol';
-import { type SenderInfo, type SenderKind, classifySender, senderOrigin } from '../messaging/sender';
+import { type SenderInfo, type SenderKind, classifySender, senderOrigin, senderServiceNowHost } from '../messaging/sender';
 import { type Outcome, fail } from '../result';
 import type { Caller, Handlers } from './handlers';
 
-/** The one message a content script may send. */
+/** The one message a content script may send (on the portal, on ServiceNow). */
 const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageName> = new Set(['offerCapturedKey']);
+const SERVICENOW_SCRIPT_MESSAGES: ReadonlySet<MessageName> = new Set(['requestFill']);
+/** What the fill picker, framed into a ServiceNow page, may ask: no key, no confirmation. */
+const PICKER_MESSAGES: ReadonlySet<MessageName> = new Set(['getFillRequest', 'chooseFill', 'cancelFill']);
 /** What the save prompt, framed into a page we do not trust, may ask (see sender.ts). */
 const PROMPT_MESSAGES: ReadonlySet<MessageName> = new Set([
   'getOffer',
@@ -23,8 +26,12 @@ function allows(kind: SenderKind, name: MessageName): boolean {
       return CONTENT_SCRIPT_MESSAGES.has(name);
     case 'prompt':
       return PROMPT_MESSAGES.has(name);
+    case 'servicenow-content-script':
+      return SERVICENOW_SCRIPT_MESSAGES.has(name);
+    case 'picker':
+      return PICKER_MESSAGES.has(name);
     case 'extension-page':
-      return !CONTENT_SCRIPT_MESSAGES.has(name);
+      return !CONTENT_SCRIPT_MESSAGES.has(name) && !SERVICENOW_SCRIPT_MESSAGES.has(name);
     default:
       return false;
   }
@@ -53,9 +60,11 @@ export async function dispatch<K extends MessageName>(
   const parsed = messageSchemas[name].safeParse(data);
   if (!parsed.success) return fail('bad-message');
   const origin = kind === 'portal-content-script' ? senderOrigin(sender) : undefined;
+  const host = kind === 'servicenow-content-script' ? senderServiceNowHost(sender) : undefined;
   const caller: Caller = {
     kind,
     ...(origin && { origin }),
+    ...(host && { host }),
     ...(sender.tab?.id !== undefined && { tabId: sender.tab.id }),
     ...(sender.frameId !== undefined && { frameId: sender.frameId }),
   };

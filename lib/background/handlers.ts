@@ -10,6 +10,7 @@ import type { MessageData, MessageName, MessageResults } from '../messaging/prot
 import { type Outcome, fail, ok } from '../result';
 import type { SettingsStore } from '../settings/settings-store';
 import { type OfferDeps, createOfferHandlers } from './offer-handlers';
+import { type FillDeps, createFillHandlers } from './fill-handlers';
 import type { SenderKind } from '../messaging/sender';
 import {
   addConnection,
@@ -24,7 +25,7 @@ import { changePassphrase, removePassphrase, setPassphrase, unlock } from '../va
 import type { SessionKeys } from '../vault/session-key';
 import type { VaultStore } from '../vault/vault-store';
 
-export interface BackgroundDeps extends Omit<OfferDeps, 'testKey'> {
+export interface BackgroundDeps extends Omit<OfferDeps, 'testKey'>, FillDeps {
   vault: VaultStore;
   sessionKeys: SessionKeys;
   settings: SettingsStore;
@@ -41,8 +42,10 @@ export interface BackgroundDeps extends Omit<OfferDeps, 'testKey'> {
 export interface Caller {
   /** What sent it (dispatch.ts); our own pages when left out (unit tests call handlers directly). */
   kind?: SenderKind;
-  /** The page origin of a content script's frame; undefined for our own pages. */
+  /** The page origin of a portal content script's frame; undefined for our own pages. */
   origin?: string;
+  /** The instance host of a ServiceNow content script's frame. */
+  host?: string;
   /** The tab the message came from, if any (the prompt is an extension page inside one). */
   tabId?: number;
   /** The frame it came from within that tab (0: the top frame). */
@@ -62,7 +65,7 @@ const isOpen = (c: Connection): c is OpenConnection => c.key.kind === 'plain';
  * whenever storage changes (and activity changes storage), and a portal page must not be able to
  * keep the vault open by showing key-like text.
  */
-const NOT_ACTIVITY: ReadonlySet<MessageName> = new Set(['lockStatus', 'offerCapturedKey', 'getOffer']);
+const NOT_ACTIVITY: ReadonlySet<MessageName> = new Set(['lockStatus', 'offerCapturedKey', 'getOffer', 'requestFill', 'getFillRequest']);
 
 function countingActivity(handlers: Handlers, sessionKeys: SessionKeys): Handlers {
   const counted = { ...handlers } as Record<MessageName, (data: never, caller: Caller) => Promise<unknown>>;
@@ -110,6 +113,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
   }
 
   return countingActivity({
+    ...createFillHandlers(deps),
     ...createOfferHandlers({
       ...deps,
       testKey: async (key) => ok(await limiter.run(key, () => deps.runTest({ url: DEFAULT_API_URL, key }))),

@@ -94,7 +94,13 @@ export function createOfferHandlers(deps: OfferDeps): Pick<Handlers, OfferHandle
         note,
         origin,
         capturedAt,
-        conflict: same ? { id: same.id, name: same.name } : null,
+        conflict: same
+          ? {
+              id: same.id,
+              name: same.name,
+              ...(caller.kind !== 'prompt' && same.usedIn?.length && { usedIn: same.usedIn.map((use) => use.host) }),
+            }
+          : null,
         corner: (await settings.read()).promptCorner,
         ...(caller.kind !== 'prompt' && { keyEnd: `…${found.offer.key.slice(-4)}` }),
       });

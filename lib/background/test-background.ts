@@ -3,6 +3,7 @@ import type { TestResult } from '../connections/schema';
 import { SMARTRECRUITERS_LIMITS, createRateLimiter } from '../api/rate-limiter';
 import type { TestTarget } from '../api/test-connection';
 import { createOfferStore } from '../capture/offers';
+import { createFillRequests } from '../servicenow/fill-requests';
 import { createSettingsStore } from '../settings/settings-store';
 import { createSessionKeys } from '../vault/session-key';
 import { createVaultStore } from '../vault/vault-store';
@@ -19,7 +20,10 @@ export function createTestBackground(answers: Record<string, Partial<TestResult>
     shownInTab: [] as Array<{ tabId: number; request: unknown }>,
     opened: [] as string[],
     expiryAlarm: undefined as number | undefined,
+    toServiceNow: [] as Array<{ tabId: number; frameId: number; message: { type: string } }>,
   };
+  /** How the ServiceNow content script answers a fill: filled, unless a test says the form is gone. */
+  const serviceNow = { formThere: true };
   const sessionKeys = createSessionKeys(fakeBrowser.storage.session, () => clock);
   const deps: BackgroundDeps = {
     vault: createVaultStore(fakeBrowser.storage.local, sessionKeys),
@@ -43,12 +47,19 @@ export function createTestBackground(answers: Record<string, Partial<TestResult>
     async scheduleOfferExpiry(at) {
       browserCalls.expiryAlarm = at;
     },
+    fills: createFillRequests(fakeBrowser.storage.session, () => clock, () => `fill-${++ids}`),
+    async sendToServiceNow(tabId, frameId, message) {
+      browserCalls.toServiceNow.push({ tabId, frameId, message });
+      return message.type === 'fill' ? { filled: serviceNow.formThere } : undefined;
+    },
   };
   return {
     handlers: createHandlers(deps),
     calls,
     browserCalls,
     offers: deps.offers,
+    settings: deps.settings,
+    serviceNow,
     advance: (ms: number) => (clock += ms),
   };
 }

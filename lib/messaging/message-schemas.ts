@@ -64,4 +64,14 @@ export const messageSchemas = {
   }),
   previewImport: z.strictObject({ text: z.string(), passphrase: text(1_000) }),
   applyImport: z.strictObject({ text: z.string(), passphrase: text(1_000), conflicts: z.enum(['skip', 'replace']) }),
+  /** From the ServiceNow content script: the user clicked "Fill from…" (the frame and host come from the browser). */
+  requestFill: z.strictObject({}),
+  /** From the picker: its tab's request and the connections to choose from (no key). */
+  getFillRequest: z.strictObject({}),
+  chooseFill: z.strictObject({ requestId: id, connectionId: id }),
+  /** From the confirmation window: what it asks to confirm, then the answer. */
+  getFillConfirmation: z.strictObject({ requestId: id }),
+  confirmFill: z.strictObject({ requestId: id }),
+  cancelFill: z.strictObject({ requestId: id }),
+  forgetTrustedInstance: z.strictObject({ host: text(253) }),
 } as const;

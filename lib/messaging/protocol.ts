@@ -1,7 +1,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { z } from '../schema/z';
 import type { ImportItem } from '../backup/plan-import';
-import type { Connection, TestResult } from '../connections/schema';
+import type { Connection, TestCategory, TestResult } from '../connections/schema';
 import type { Corner } from '../prompt/placement';
 import type { Outcome } from '../result';
 // Types only: the schemas themselves stay in the background's bundle, out of the content script's.
@@ -18,7 +18,7 @@ export interface OfferView {
   origin: string;
   capturedAt: number;
   /** A saved connection with the same name: the prompt offers to replace its key (confirmed in the review window). */
-  conflict: { id: string; name: string } | null;
+  conflict: { id: string; name: string; /** Where its key was filled (not told to the prompt). */ usedIn?: string[] } | null;
   /** Where the prompt sits now (the corner the user last chose). */
   corner: Corner;
   /** The key's last characters, to compare with the key it replaces; never given to the prompt. */
@@ -53,6 +53,23 @@ export interface MessageResults {
   exportBackup: { fileName: string; text: string; count: number };
   previewImport: { items: ImportItem[] };
   applyImport: { added: number; replaced: number };
+  requestFill: null;
+  getFillRequest: FillRequestView;
+  chooseFill: { status: 'filled' | 'confirming' };
+  getFillConfirmation: { host: string; name: string; url: string };
+  confirmFill: { name: string };
+  cancelFill: null;
+  forgetTrustedInstance: null;
+}
+
+/** What the fill picker shows: the instance that will receive the key, and names and verdicts (never a key). */
+export interface FillRequestView {
+  requestId: string;
+  /** The full host of the ServiceNow instance whose form asked. */
+  host: string;
+  /** Confirmed before: choosing fills at once. */
+  trusted: boolean;
+  choices: Array<{ id: string; name: string; url: string; verdict?: TestCategory }>;
 }
 
 export interface LockStatus {

@@ -10,10 +10,17 @@ export const settingsSchema = z.object({
   autoLockMinutes: z.catch(z.int().check(z.gte(1), z.lte(24 * 60)), 15),
   /** The corner of the page where the save prompt shows, as the user last moved it. */
   promptCorner: z.catch(z.enum(CORNERS), 'top-right'),
+  /** ServiceNow instances the user confirmed once to receive keys from the fill picker. */
+  trustedInstances: z.catch(z.array(text(253)).check(z.maxLength(200)), []),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
-export const defaultSettings = (): Settings => ({ neverSites: [], autoLockMinutes: 15, promptCorner: 'top-right' });
+export const defaultSettings = (): Settings => ({
+  neverSites: [],
+  autoLockMinutes: 15,
+  promptCorner: 'top-right',
+  trustedInstances: [],
+});
 
 export function parseSettings(raw: unknown): Settings {
   const parsed = settingsSchema.safeParse(raw ?? {});

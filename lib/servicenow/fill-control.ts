@@ -1,0 +1,29 @@
+/**
+ * The small control drawn beside the API Key field: "Fill from SmartRecruiters Admin Helper".
+ * It lives in a closed shadow root, so the page's scripts cannot read or relabel it, and it
+ * acts only on a trusted click or key (a page's `click()` does nothing). All it does is ask for
+ * the picker, which follows the save prompt's rules; the key never passes through it.
+ */
+export function drawFillControl(beside: Element, label: string, onUse: () => void): { remove(): void; isAttached(): boolean } {
+  const host = document.createElement('span');
+  const root = host.attachShadow({ mode: 'closed' });
+  const style = document.createElement('style');
+  style.textContent =
+    ':host{all:initial;display:inline-block;margin:4px 0 0 8px;vertical-align:middle}' +
+    'button{font:13px system-ui,sans-serif;padding:4px 10px;border-radius:6px;border:1px solid #1a73e8;' +
+    'background:#fff;color:#1a4fa0;cursor:pointer}button:focus-visible{outline:2px solid #1a73e8;outline-offset:2px}';
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.textContent = label;
+  button.addEventListener('click', (event) => {
+    event.preventDefault();
+    event.stopPropagation();
+    if (event.isTrusted) onUse();
+  });
+  root.append(style, button);
+  beside.after(host);
+  return {
+    remove: () => host.remove(),
+    isAttached: () => host.isConnected && host.previousElementSibling === beside,
+  };
+}
