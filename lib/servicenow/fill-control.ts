@@ -1,12 +1,14 @@
 /**
  * The small control drawn beside the API Key field: "Fill from SmartRecruiters Admin Helper".
- * It lives in a closed shadow root, so the page's scripts cannot read or relabel it, and it
- * acts only on a trusted click or key (a page's `click()` does nothing). All it does is ask for
- * the picker, which follows the save prompt's rules; the key never passes through it.
+ * Its shadow root keeps the page's styles out. It acts only on a trusted click or key (a page's
+ * `click()` does nothing), and all it does is ask for the picker, which follows the save
+ * prompt's rules; nothing secret is in it and the key never passes through it. So the root is
+ * open, as any page's control is to assistive technology and to tests finding it by role: a
+ * page that relabels it, or draws a look-alike, still only opens the guarded picker.
  */
 export function drawFillControl(beside: Element, label: string, onUse: () => void): { remove(): void; isAttached(): boolean } {
   const host = document.createElement('span');
-  const root = host.attachShadow({ mode: 'closed' });
+  const root = host.attachShadow({ mode: 'open' });
   const style = document.createElement('style');
   style.textContent =
     ':host{all:initial;display:inline-block;margin:4px 0 0 8px;vertical-align:middle}' +

@@ -11,6 +11,8 @@ const CERTIFICATE_HOSTS = Object.freeze([
   'smartrecruiters.com',
   '*.smartrecruiters.com',
   '*.sandbox.smartrecruiters.com',
+  // ServiceNow instances (the ServiceNow helper's replica).
+  '*.service-now.com',
 ]);
 
 const DAY_MS = 24 * 60 * 60 * 1000;

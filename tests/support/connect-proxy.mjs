@@ -1,6 +1,6 @@
 // @ts-check
 /**
- * A loopback HTTP proxy that only tunnels HTTPS to SmartRecruiters host names, and tunnels it to the
+ * A loopback HTTP proxy that only tunnels HTTPS to SmartRecruiters host names (and ServiceNow's), and tunnels it to the
  * local fake server. Firefox has no --host-resolver-rules; pointed at this proxy, it sends
  * `CONNECT www.smartrecruiters.com:443` here and the fake answers under the real host name, the
  * TLS and Host header untouched. Everything else is refused, so a browser under test can never
@@ -21,7 +21,8 @@ const TUNNELLED_PORT = 443;
 /** @param {string} hostname */
 const isSmartRecruitersHost = (hostname) => {
   const name = hostname.toLowerCase().replace(/\.$/, '');
-  return name === 'smartrecruiters.com' || name.endsWith('.smartrecruiters.com');
+  // ServiceNow instances too: the ServiceNow helper's replica is served by the same fake.
+  return name === 'smartrecruiters.com' || name.endsWith('.smartrecruiters.com') || name.endsWith('.service-now.com');
 };
 
 /**

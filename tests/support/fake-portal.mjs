@@ -13,6 +13,8 @@ import { fileURLToPath } from 'node:url';
 
 const FIXTURES_DIR = fileURLToPath(new URL('../fixtures/', import.meta.url));
 export const DEFAULT_PORTAL_DIR = path.join(FIXTURES_DIR, 'portal');
+/** The replica of ServiceNow's Create Connection dialog, served for every `*.service-now.com`. */
+export const SERVICENOW_DIR = path.join(FIXTURES_DIR, 'servicenow');
 /** Files the test bed itself needs, kept apart from the portal replica so they never collide. */
 export const TEST_BED_PREFIX = '/__test-bed/';
 const TEST_BED_DIR = path.join(FIXTURES_DIR, 'test-bed');

@@ -1,13 +1,14 @@
 // @ts-check
 /**
- * One local HTTPS server standing in for every SmartRecruiters host. Chromium is pointed at it with
+ * One local HTTPS server standing in for every SmartRecruiters host (and for ServiceNow
+ * instances, `*.service-now.com`, with the replica in tests/fixtures/servicenow/). Chromium is pointed at it with
  * `--host-resolver-rules`, so the built extension talks to its real host names unchanged; the
  * server tells the hosts apart by the Host header, as a shared front end would.
  */
 import https from 'node:https';
 import { createCertificate } from './certificate.mjs';
 import { createFakeApi } from './fake-api.mjs';
-import { createFakePortal } from './fake-portal.mjs';
+import { SERVICENOW_DIR, createFakePortal } from './fake-portal.mjs';
 
 export { FAKE_COMPANY, FAKE_KEYS, COMPANY_PATH, REDIRECT_TARGET, RETRY_AFTER_SECONDS } from './fake-api.mjs';
 export { DEFAULT_PORTAL_DIR, TEST_BED_PREFIX } from './fake-portal.mjs';
@@ -39,6 +40,7 @@ export { DEFAULT_PORTAL_DIR, TEST_BED_PREFIX } from './fake-portal.mjs';
 
 const API_HOSTS = Object.freeze(['api.smartrecruiters.com', 'api.sandbox.smartrecruiters.com']);
 const PORTAL_HOST = 'www.smartrecruiters.com';
+const SERVICENOW_SUFFIX = '.service-now.com';
 
 /** @param {string | undefined} hostHeader */
 const hostnameOf = (hostHeader = '') => hostHeader.replace(/:\d+$/, '').replace(/\.$/, '').toLowerCase();
@@ -50,6 +52,8 @@ const hostnameOf = (hostHeader = '') => hostHeader.replace(/:\d+$/, '').replace(
 export async function startFakeSmartRecruiters({ port = 0, portalDir, mounts, slowOkDelayMs, unknownKeys } = {}) {
   const api = createFakeApi({ slowOkDelayMs, unknownKeys });
   const portal = createFakePortal({ portalDir, mounts });
+  // Every *.service-now.com instance gets the replica of the spoke's Create Connection dialog.
+  const serviceNow = createFakePortal({ portalDir: SERVICENOW_DIR });
   /** @type {RecordedRequest[]} */
   const requests = [];
 
@@ -58,8 +62,8 @@ export async function startFakeSmartRecruiters({ port = 0, portalDir, mounts, sl
     requests.push({ host, method: req.method ?? '', path: req.url ?? '', headers: { ...req.headers } });
     if (API_HOSTS.includes(host)) {
       api.handle(req, res);
-    } else if (host === PORTAL_HOST) {
-      portal.handle(req, res).catch(() => {
+    } else if (host === PORTAL_HOST || host.endsWith(SERVICENOW_SUFFIX)) {
+      (host === PORTAL_HOST ? portal : serviceNow).handle(req, res).catch(() => {
         // A fixture read failing mid-way: answer if still possible, else cut the connection.
         if (res.headersSent) res.destroy();
         else res.writeHead(500).end();

@@ -66,5 +66,8 @@ export function firefoxPrefs({ proxyPort, addonId, addonUuid }) {
     // A fixed moz-extension:// host, so tests can open the add-on's pages by URL (Firefox otherwise
     // draws a random one per profile).
     'extensions.webextensions.uuids': JSON.stringify({ [addonId]: addonUuid }),
+    // permissions.request() (from a click) grants without the prompt automation cannot answer, as
+    // in Firefox's own tests: the ServiceNow helper's "Turn on" is tested this way.
+    'extensions.webextOptionalPermissionPrompts': false,
   };
 }

@@ -35,7 +35,7 @@ function chromiumArgs(extensionDir, port) {
   return [
     ...(extensionDir === null ? [] : [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`]),
     // The bare domain is not matched by the wildcard.
-    `--host-resolver-rules=MAP *.smartrecruiters.com 127.0.0.1:${port}, MAP smartrecruiters.com 127.0.0.1:${port}`,
+    `--host-resolver-rules=MAP *.smartrecruiters.com 127.0.0.1:${port}, MAP smartrecruiters.com 127.0.0.1:${port}, MAP *.service-now.com 127.0.0.1:${port}`,
     // The fake's certificate is self-signed and made per run.
     '--ignore-certificate-errors',
     '--no-sandbox',
