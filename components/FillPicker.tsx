@@ -83,17 +83,22 @@ export function FillPicker({
           <p class="muted">{i18n.t('emptyList')}</p>
         ) : (
           <ul class="picker-list" aria-label={i18n.t('connectionsLabel')}>
-            {phase.request.choices.map((choice) => (
-              <li key={choice.id}>
-                <button type="button" class="picker-choice" onClick={() => void act(() => choose(phase.request, choice))}>
-                  <span class="picker-name">{choice.name}</span>
-                  <span class="muted">
-                    {environmentText(environmentOf(choice.url))} ·{' '}
-                    {choice.verdict ? categoryLabel(choice.verdict) : i18n.t('neverTested')}
-                  </span>
-                </button>
-              </li>
-            ))}
+            {phase.request.choices.map((choice) => {
+              const about = `${environmentText(environmentOf(choice.url))} · ${choice.verdict ? categoryLabel(choice.verdict) : i18n.t('neverTested')}`;
+              return (
+                <li key={choice.id}>
+                  <button
+                    type="button"
+                    class="picker-choice"
+                    aria-label={`${choice.name} · ${about}`}
+                    onClick={() => void act(() => choose(phase.request, choice))}
+                  >
+                    <span class="picker-name">{choice.name}</span>
+                    <span class="muted">{about}</span>
+                  </button>
+                </li>
+              );
+            })}
           </ul>
         ))}
       {phase.kind === 'confirming' && <p role="status">{i18n.t('pickerConfirmInWindow', [phase.name, phase.request.host])}</p>}

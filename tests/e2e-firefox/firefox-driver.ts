@@ -176,8 +176,8 @@ export async function generateKey(
 }
 
 /**
- * The prompt's frame, once its dialog accepts clicks (it ignores them for its first 500 ms on
- * screen). Reached through the iframe's title, as assistive technology does.
+ * The prompt's frame (or, by its title, another framed page: the fill picker), once its dialog
+ * accepts clicks (it ignores them for its first 500 ms on screen). Reached through the iframe's title, as assistive technology does.
  *
  * The frame is looked into only once it is shown: the content script loads it, hidden, when
  * Generate is clicked, and a key may come seconds later. Firefox's WebDriver BiDi does not report
@@ -186,20 +186,20 @@ export async function generateKey(
  * when the page takes the frame out (a native dialog re-rendering its content), the content
  * script puts the same element back, with a new document in it: then this looks again.
  */
-export async function waitForPrompt(page: Page, timeout = 15_000): Promise<Frame> {
+export async function waitForPrompt(page: Page, timeout = 15_000, title = PROMPT_TITLE): Promise<Frame> {
   const deadline = Date.now() + timeout;
   for (;;) {
     const iframe = await page
-      .waitForSelector(`iframe[title="${PROMPT_TITLE}"]`, { visible: true, timeout: Math.max(0, deadline - Date.now()) })
+      .waitForSelector(`iframe[title="${title}"]`, { visible: true, timeout: Math.max(0, deadline - Date.now()) })
       .catch((error: unknown) => {
-        throw new Error(`No save prompt was shown within ${timeout} ms`, { cause: error });
+        throw new Error(`No ${title} frame was shown within ${timeout} ms`, { cause: error });
       });
     if (!iframe) throw new Error('No save prompt');
     try {
       // Null while the element is between two documents; the same element is put back.
       const frame = (await iframe.contentFrame()) as Frame | null;
       if (!frame) throw new Error('The prompt iframe has no frame');
-      await frame.waitForSelector(byRole('dialog', PROMPT_TITLE), { timeout: Math.max(0, deadline - Date.now()) });
+      await frame.waitForSelector(byRole('dialog', title), { timeout: Math.max(0, deadline - Date.now()) });
       await frame.waitForSelector('body[data-armed="true"]', { timeout: Math.max(0, deadline - Date.now()) });
       return frame;
     } catch (error) {
