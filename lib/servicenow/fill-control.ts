@@ -12,7 +12,7 @@ export function drawFillControl(beside: Element, label: string, onUse: () => voi
   const style = document.createElement('style');
   style.textContent =
     ':host{all:initial;display:inline-block;margin:4px 0 0 8px;vertical-align:middle}' +
-    'button{font:13px system-ui,sans-serif;padding:4px 10px;border-radius:6px;border:1px solid #1a73e8;' +
+    'button{font:13px system-ui,sans-serif;white-space:nowrap;padding:4px 10px;border-radius:6px;border:1px solid #1a73e8;' +
     'background:#fff;color:#1a4fa0;cursor:pointer}button:focus-visible{outline:2px solid #1a73e8;outline-offset:2px}';
   const button = document.createElement('button');
   button.type = 'button';

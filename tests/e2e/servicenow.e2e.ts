@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import type { FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeSmartRecruiters, type FakeSmartRecruiters } from '../support/fake-smartrecruiters.mjs';
@@ -11,6 +12,7 @@ const FILL = 'Fill from SmartRecruiters Admin Helper';
 const PICKER = `iframe[title="${FILL}"]`;
 const KEY = 'DCRA1-0123456789abcdef0123456789abcdef';
 const OTHER_KEY = 'DCRA1-fedcba9876543210fedcba9876543210';
+const ROTATED_KEY = 'DCRA1-00112233445566778899aabbccddeeff';
 /** Long enough for a control that was going to appear to have appeared (the script rescans every second). */
 const QUIET_MS = 2_500;
 
@@ -105,6 +107,8 @@ describe('ServiceNow helper, on: a test-only copy of the build granted *.service
     await visible(picker.getByRole('button', { name: /Staging Acme.*Sandbox/ }));
     const box = await page.locator(PICKER).boundingBox();
     expect([box?.width, box?.height]).toEqual([344, 296]);
+    // The README's picture of the helper (the replica, invented names).
+    await page.screenshot({ path: fileURLToPath(new URL('../../docs/screenshots/servicenow-picker.png', import.meta.url)) });
 
     const opened = extension.context.waitForEvent('page');
     await picker.getByRole('button', { name: /^Prod Acme/ }).click();
@@ -141,6 +145,12 @@ describe('ServiceNow helper, on: a test-only copy of the build granted *.service
     const popup = await extension.openExtensionPage('popup.html');
     const item = await visible(connectionItem(popup, 'Prod Acme'));
     expect(await item.textContent()).toContain(`Used in: ${INSTANCE}`);
+    // Rotating the key says where the old one still is, beside Undo.
+    await item.getByRole('button', { name: 'Edit' }).click();
+    await popup.getByLabel('API key').fill(ROTATED_KEY);
+    await popup.getByRole('button', { name: 'Save' }).click();
+    await visible(item.getByRole('button', { name: 'Undo key change' }));
+    expect(await item.textContent()).toContain(`The previous key was filled into ${INSTANCE}: update it there too.`);
     await popup.close();
   });
 
@@ -164,7 +174,7 @@ describe('ServiceNow helper, on: a test-only copy of the build granted *.service
     await page.waitForTimeout(500);
     expect(await formValues(page, 'hostile')).toEqual(['', 'https://api.smartrecruiters.com', '']);
     const seen = (await page.evaluate(() => (window as ReplicaWindow).__spy!.seen)).join('\n');
-    for (const secret of [KEY, OTHER_KEY, 'Prod Acme', 'Staging Acme', 'Sandbox']) expect(seen).not.toContain(secret);
+    for (const secret of [KEY, OTHER_KEY, ROTATED_KEY, 'Prod Acme', 'Staging Acme', 'Sandbox']) expect(seen).not.toContain(secret);
   });
 
   it('the manager lists the trusted instance with a way to withdraw it', async () => {
