@@ -5,6 +5,7 @@ import { launchFirefox, type LaunchedFirefox } from '../support/launch-firefox.m
 import { addConnection, byRole, connectionItem, textOf, waitForPrompt, waitForText } from './firefox-driver';
 
 const INSTANCE = 'dev00000.service-now.com';
+const HOSTILE = 'evil.service-now.com';
 const FILL = 'Fill from SmartRecruiters Admin Helper';
 const KEY = 'DCRA1-0123456789abcdef0123456789abcdef';
 /** Long enough for a control that was going to appear to have appeared (the script rescans every second). */
@@ -80,17 +81,22 @@ describe('Firefox: the ServiceNow helper', () => {
   /**
    * The confirmation the background opened in an extension window. Firefox's WebDriver BiDi
    * does not report extension pages (bug 1755014), so puppeteer cannot drive that window: this
-   * checks, from an add-on page, that the window is open on confirm-fill.html, and opens the
-   * same page (same address, same UI) in a tab for the test to act in.
+   * checks, from an add-on page, that the window is open on confirm-fill.html, closes it, and
+   * opens the same page (same address, same UI) in a tab for the test to act in.
    */
   async function confirmationWindow(): Promise<Page> {
     const popup = track(await firefox.openExtensionPage('popup.html'));
-    type Api = { windows: { getAll(o: { populate: boolean }): Promise<Array<{ type?: string; tabs?: Array<{ url?: string }> }>> } };
+    type Window = { id?: number; type?: string; tabs?: Array<{ url?: string }> };
+    type Api = { windows: { getAll(o: { populate: boolean }): Promise<Window[]>; remove(id: number): Promise<void> } };
     const handle = await popup.waitForFunction(
       async () => {
-        const windows = await (globalThis as unknown as { browser: Api }).browser.windows.getAll({ populate: true });
-        const url = windows.find((w) => w.type === 'popup')?.tabs?.[0]?.url ?? '';
-        return url.includes('/confirm-fill.html#') ? url : false;
+        const { windows } = (globalThis as unknown as { browser: Api }).browser;
+        const open = (await windows.getAll({ populate: true })).find(
+          (w) => w.type === 'popup' && w.tabs?.[0]?.url?.includes('/confirm-fill.html#'),
+        );
+        if (open?.id === undefined) return false;
+        await windows.remove(open.id);
+        return open.tabs![0]!.url!;
       },
       { timeout: 15_000, polling: 200 },
     );
@@ -147,6 +153,22 @@ describe('Firefox: the ServiceNow helper', () => {
     expect(await formValues(form)).toEqual(['Prod Acme', 'https://api.smartrecruiters.com', KEY]);
     const popup = track(await firefox.openExtensionPage('popup.html'));
     expect(await textOf(popup, connectionItem('Prod Acme'))).toContain(`Used in: ${INSTANCE}`);
+  });
+
+  it('a hostile page on another instance that imitates the form learns nothing until the user confirms that instance', async () => {
+    const page = track(await firefox.browser.newPage());
+    await page.goto(`https://${HOSTILE}/hostile.html`);
+    await (await buttonThroughShadow(page, FILL)).click();
+    const picker = await waitForPrompt(page, 15_000, FILL);
+    await waitForText(picker, HOSTILE);
+    await picker.locator(byRole('button', 'Prod Acme · Production · Not tested yet')).click();
+    const confirm = await confirmationWindow();
+    expect(await textOf(confirm, 'h1')).toBe(`Send the key of Prod Acme to ${HOSTILE}?`);
+    await confirm.locator(byRole('button', 'Cancel')).click();
+    await page.waitForSelector(`iframe[title="${FILL}"]`, { hidden: true, timeout: 15_000 });
+    expect(await formValues(page)).toEqual(['', 'https://api.smartrecruiters.com', '']);
+    const seen = (await page.evaluate(() => (window as unknown as { __spy: { seen: string[] } }).__spy.seen)).join('\n');
+    for (const secret of [KEY, 'Prod Acme']) expect(seen).not.toContain(secret);
   });
 
   it('Turn off withdraws the grant: the script is unregistered and nothing runs on ServiceNow again', async () => {
