@@ -1,8 +1,8 @@
 /**
  * The ServiceNow helper's optional host grant. This feature owns it: it is asked for by the
  * manager's "Turn on ServiceNow helper" and withdrawn by its "Turn off" (or the browser's own
- * site-access controls). Code that tidies up other optional host grants must leave it alone
- * (`isOwnedByServiceNowHelper`).
+ * site-access controls). Code that tidies up other optional host grants must leave this pattern
+ * alone.
  */
 export const SERVICENOW_HOST_PATTERN = 'https://*.service-now.com/*';
 
@@ -23,6 +23,3 @@ export function serviceNowHostOf(url: string | undefined): string | undefined {
     return undefined;
   }
 }
-
-/** For host-permission clean-up elsewhere: this grant is not theirs to remove. */
-export const isOwnedByServiceNowHelper = (pattern: string): boolean => pattern === SERVICENOW_HOST_PATTERN;
