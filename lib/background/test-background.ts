@@ -3,6 +3,7 @@ import type { TestResult } from '../connections/schema';
 import { SMARTRECRUITERS_LIMITS, createRateLimiter } from '../api/rate-limiter';
 import type { TestTarget } from '../api/test-connection';
 import { createOfferStore } from '../capture/offers';
+import { createClipboardWatch } from '../clipboard/clipboard-watch';
 import { createSettingsStore } from '../settings/settings-store';
 import { createSessionKeys } from '../vault/session-key';
 import { createVaultStore } from '../vault/vault-store';
@@ -19,12 +20,17 @@ export function createTestBackground(answers: Record<string, Partial<TestResult>
     shownInTab: [] as Array<{ tabId: number; request: unknown }>,
     opened: [] as string[],
     expiryAlarm: undefined as number | undefined,
+    clipboardAlarm: undefined as number | undefined,
+    clipboardCleared: [] as string[],
   };
   const sessionKeys = createSessionKeys(fakeBrowser.storage.session, () => clock);
   const deps: BackgroundDeps = {
     vault: createVaultStore(fakeBrowser.storage.local, sessionKeys),
     sessionKeys,
     settings: createSettingsStore(fakeBrowser.storage.local),
+    clipboard: createClipboardWatch(fakeBrowser.storage.session, () => clock, { clearIfHolds: async (hash) => void browserCalls.clipboardCleared.push(hash) }, (at) => {
+      browserCalls.clipboardAlarm = at;
+    }),
     offers: createOfferStore(fakeBrowser.storage.session, () => clock, () => `offer-${++ids}`),
     limiter: createRateLimiter(SMARTRECRUITERS_LIMITS),
     async runTest(target) {
@@ -49,6 +55,7 @@ export function createTestBackground(answers: Record<string, Partial<TestResult>
     calls,
     browserCalls,
     offers: deps.offers,
+    clipboard: deps.clipboard,
     advance: (ms: number) => (clock += ms),
   };
 }

@@ -43,6 +43,10 @@ export interface MessageResults {
   setPromptCorner: null;
   forgetNeverSite: null;
   setAutoLock: null;
+  setClipboardClear: null;
+  setPreviousKeyDays: null;
+  keyCopied: null;
+  forgetPreviousKey: Connection;
   revealKey: { key: string };
   lockStatus: LockStatus;
   setPassphrase: null;

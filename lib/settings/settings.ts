@@ -10,10 +10,20 @@ export const settingsSchema = z.object({
   autoLockMinutes: z.catch(z.int().check(z.gte(1), z.lte(24 * 60)), 15),
   /** The corner of the page where the save prompt shows, as the user last moved it. */
   promptCorner: z.catch(z.enum(CORNERS), 'top-right'),
+  /** Seconds after which a copied key leaves the clipboard (if it is still there); 0: never. */
+  clipboardClearSeconds: z.catch(z.int().check(z.gte(0), z.lte(3_600)), 60),
+  /** Days a key replaced by a rotation is kept for Undo; 0: until "Forget previous key". */
+  previousKeyDays: z.catch(z.int().check(z.gte(0), z.lte(3_650)), 30),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
-export const defaultSettings = (): Settings => ({ neverSites: [], autoLockMinutes: 15, promptCorner: 'top-right' });
+export const defaultSettings = (): Settings => ({
+  neverSites: [],
+  autoLockMinutes: 15,
+  promptCorner: 'top-right',
+  clipboardClearSeconds: 60,
+  previousKeyDays: 30,
+});
 
 export function parseSettings(raw: unknown): Settings {
   const parsed = settingsSchema.safeParse(raw ?? {});
