@@ -97,7 +97,7 @@ describe('hygiene: the clipboard, the lock view and auto-lock', () => {
     await visible(popup.getByRole('button', { name: 'Lock' }));
     // The shortest choice is a minute; the stored idle time is made 2 s so the test need not wait one.
     await bed.extension.serviceWorker.evaluate(async () => {
-      const { unlockedKey } = await chrome.storage.session.get('unlockedKey');
+      const { unlockedKey } = (await chrome.storage.session.get('unlockedKey')) as { unlockedKey: object };
       await chrome.storage.session.set({ unlockedKey: { ...unlockedKey, idleMs: 2_000, lastUsedAt: Date.now() } });
     });
     // Nobody sends the background anything: the alarm alone drops the key, and the popup shows the lock.
