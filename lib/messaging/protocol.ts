@@ -56,7 +56,7 @@ export interface MessageResults {
   lock: null;
   exportBackup: { fileName: string; text: string; count: number };
   previewImport: { items: ImportItem[] };
-  applyImport: { added: number; replaced: number };
+  applyImport: { added: number; replaced: number; skipped: number };
 }
 
 export interface LockStatus {
