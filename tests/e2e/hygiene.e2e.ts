@@ -67,6 +67,17 @@ describe('hygiene: the clipboard, the lock view and auto-lock', () => {
     await popup.close();
   });
 
+  it('refuses an invisible variant of a name, and warns about a look-alike without refusing it', async () => {
+    const popup = await bed.extension.openExtensionPage('popup.html');
+    await addConnection(popup, { name: 'Clipboard\u200B', key: FAKE_KEYS.forbidden });
+    await visible(popup.getByText('A connection with this name already exists.'));
+    await popup.getByLabel('Connection name').fill('Clipb\u043Eard');
+    await visible(popup.getByText('This name looks like “Clipboard” but is a different name.', { exact: false }));
+    await popup.getByRole('button', { name: 'Save' }).click();
+    await visible(connectionItem(popup, 'Clipb\u043Eard'));
+    await popup.close();
+  });
+
   it('shows a lock view with the passphrase field focused, and key actions disabled, while locked', async () => {
     await reader.getByRole('button', { name: 'Set passphrase' }).click();
     await reader.getByLabel('New passphrase').fill(PASSPHRASE);
