@@ -39,7 +39,7 @@ export function HygieneSettings() {
         >
           {withCurrent(CLIPBOARD_CHOICES, settings.clipboardClearSeconds).map((seconds) => (
             <option key={seconds} value={String(seconds)}>
-              {seconds === 0 ? i18n.t('never') : i18n.t('seconds', seconds, [String(seconds)])}
+              {seconds === 0 ? i18n.t('clearNever') : i18n.t('clearAfterSeconds', seconds, [String(seconds)])}
             </option>
           ))}
         </select>
@@ -53,7 +53,7 @@ export function HygieneSettings() {
         >
           {withCurrent(PREVIOUS_KEY_CHOICES, settings.previousKeyDays).map((days) => (
             <option key={days} value={String(days)}>
-              {days === 0 ? i18n.t('untilForgotten') : i18n.t('days', days, [String(days)])}
+              {days === 0 ? i18n.t('untilForgotten') : i18n.t('keepForDays', days, [String(days)])}
             </option>
           ))}
         </select>
