@@ -31,7 +31,9 @@ interface HygieneDeps {
  * a host grant that no connection uses any more.
  */
 export function startHygiene({ vault, settings, sessionKeys, clipboard, now }: HygieneDeps): void {
-  const manifestHosts = browser.runtime.getManifest().host_permissions ?? [];
+  const manifest = browser.runtime.getManifest();
+  // The manifest's hosts, the content script's included (Firefox lists those as granted hosts too).
+  const manifestHosts = [...(manifest.host_permissions ?? []), ...(manifest.content_scripts ?? []).flatMap((c) => c.matches ?? [])];
   const forgetOld = () => void forgetExpiredPreviousKeys(vault, settings, now()).catch(() => undefined);
 
   browser.storage.onChanged.addListener((changes, area) => {
