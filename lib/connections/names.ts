@@ -17,9 +17,13 @@ export function cleanName(raw: string): string {
   return raw.replace(FORMAT_CHARACTERS, '').trim().replace(/\s+/g, ' ');
 }
 
-/** Two names are the same name when their keys are equal. */
+/** Printable ASCII has no format characters and is its own NFKC form. */
+const PLAIN_ASCII = /^[\x20-\x7e]*$/;
+
+/** Two names are the same name when their keys are equal. Runs per item while filtering, hence the ASCII shortcut. */
 export function nameKey(name: string): string {
-  return cleanName(cleanName(name).normalize('NFKC')).toLocaleLowerCase('en');
+  const folded = PLAIN_ASCII.test(name) ? name.trim().replace(/ +/g, ' ') : cleanName(cleanName(name).normalize('NFKC'));
+  return folded.toLocaleLowerCase('en');
 }
 
 export function findByName<T extends { name: string }>(items: readonly T[], name: string): T | undefined {
