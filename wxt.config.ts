@@ -51,13 +51,24 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     action: { default_icon: iconFiles },
-    // alarms: expired captured keys leave session storage on time. scripting: the ServiceNow
-    // helper's content script is registered only while its optional host is granted. Neither
-    // shows an install warning.
-    permissions: ['storage', 'alarms', 'scripting'],
-    // The shortcut reaches the save prompt from the browser, where no page can intercept it.
+    // alarms: expired captured keys, idle unlocked keys and copied keys are dropped on time.
+    // clipboardRead/clipboardWrite: a copied key is cleared after a while, only if the clipboard
+    // still holds it (README: Permissions). offscreen: Chromium's service worker has no clipboard.
+    // scripting: the ServiceNow helper's content script is registered only while its optional
+    // host is granted (no install warning).
+    permissions: [
+      'storage',
+      'alarms',
+      'scripting',
+      'clipboardRead',
+      'clipboardWrite',
+      ...(browser === 'firefox' ? [] : ['offscreen']),
+    ],
+    // The shortcut reaches the save prompt from the browser, where no page can intercept it;
+    // _execute_action opens the popup.
     commands: {
       'focus-save-prompt': { suggested_key: { default: 'Alt+Shift+K' }, description: '__MSG_commandFocusPrompt__' },
+      _execute_action: { suggested_key: { default: 'Alt+Shift+S' } },
     },
     host_permissions: [DEFAULT_API_ORIGIN],
     optional_host_permissions: ['https://*/*'],

@@ -1,5 +1,6 @@
 import { i18n } from '#i18n';
 import type { Connection } from '@/lib/connections/schema';
+import { AuditExport } from './AuditExport';
 import { ExportForm } from './ExportForm';
 import { ImportForm } from './ImportForm';
 
@@ -10,6 +11,7 @@ export function BackupSection({ connections, onMessage }: { connections: Connect
       <div class="backup-forms">
         <ExportForm connections={connections} onMessage={onMessage} />
         <ImportForm onMessage={onMessage} />
+        <AuditExport connections={connections} />
       </div>
     </section>
   );

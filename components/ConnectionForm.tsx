@@ -1,6 +1,7 @@
 import { i18n } from '#i18n';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { type Connection, DEFAULT_API_URL } from '@/lib/connections/schema';
+import { findLookalike } from '@/lib/connections/names';
 import { type ConnectionInput, type FieldErrors, type InputField, validateInput } from '@/lib/connections/validate-input';
 import type { AppError } from '@/lib/result';
 import { failureText, inputErrorText } from './messages';
@@ -9,6 +10,8 @@ import { ErrorAlert } from './ErrorAlert';
 interface Props {
   /** The connection being edited; a new one when absent. */
   editing?: Connection;
+  /** The saved connections, to warn about a name that looks like one of theirs. */
+  connections: readonly Connection[];
   onSubmit(input: Partial<ConnectionInput>): Promise<AppError | null>;
   onCancel(): void;
 }
@@ -27,7 +30,7 @@ const FIELDS: Array<{
   { field: 'note', label: () => i18n.t('fieldNote'), type: 'text', hint: () => i18n.t('fieldNoteHint') },
 ];
 
-export function ConnectionForm({ editing, onSubmit, onCancel }: Props) {
+export function ConnectionForm({ editing, connections, onSubmit, onCancel }: Props) {
   const [values, setValues] = useState<ConnectionInput>(() => ({
     name: editing?.name ?? '',
     url: editing?.url ?? DEFAULT_API_URL,
@@ -62,6 +65,7 @@ export function ConnectionForm({ editing, onSubmit, onCancel }: Props) {
     setFailure(error && !error.fields ? failureText(error.code) : undefined);
   }
 
+  const lookalike = findLookalike(connections, values.name, editing?.id);
   const title = editing ? i18n.t('formEditTitle', [editing.name]) : i18n.t('formAddTitle');
   return (
     <form class="form" aria-label={title} onSubmit={submit} noValidate>
@@ -70,7 +74,8 @@ export function ConnectionForm({ editing, onSubmit, onCancel }: Props) {
         const hint = (editing && editHint) || addHint;
         const error = errors[field];
         const id = `field-${field}`;
-        const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
+        const warning = field === 'name' && lookalike ? i18n.t('nameLooksLike', [lookalike.name]) : undefined;
+        const describedBy = [hint && `${id}-hint`, warning && `${id}-warning`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
         return (
           <div class="field" key={field}>
             <label for={id}>{label()}</label>
@@ -89,6 +94,11 @@ export function ConnectionForm({ editing, onSubmit, onCancel }: Props) {
             {hint && (
               <small id={`${id}-hint`} class="hint">
                 {hint()}
+              </small>
+            )}
+            {warning && (
+              <small id={`${id}-warning`} class="warning">
+                {warning}
               </small>
             )}
             {error && (

@@ -3,7 +3,8 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Connection } from '@/lib/connections/schema';
 import { TestResultView } from './TestResultView';
 import { maskKey } from './mask-key';
-import { keyReplacedText, sourceText, usedInText } from './messages';
+import { PreviousKey } from './PreviousKey';
+import { sourceText, usedInText } from './messages';
 
 export interface ItemActions {
   /** The key in clear, from the background; undefined when it cannot be had (locked). */
@@ -13,16 +14,23 @@ export interface ItemActions {
   edit(connection: Connection): void;
   remove(connection: Connection): void;
   swapKey(connection: Connection): void;
+  forgetPreviousKey(connection: Connection): void;
 }
 
 export function ConnectionItem({
   connection,
   testing,
   actions,
+  locked = false,
+  sameName = false,
 }: {
   connection: Connection;
   testing: boolean;
   actions: ItemActions;
+  /** The vault is locked: actions that need the key are disabled until it is unlocked. */
+  locked?: boolean;
+  /** Another connection has the same name under today's rule (an older vault): ask for a rename. */
+  sameName?: boolean;
 }) {
   const [revealed, setRevealed] = useState<string>();
   // A revealed key goes stale when the key changes (edit, rotation undo): hide it again.
@@ -34,6 +42,7 @@ export function ConnectionItem({
         <h2 class="item-name">{connection.name}</h2>
         <span class="item-url">{connection.url}</span>
       </div>
+      {sameName && <p class="warning">{i18n.t('sameNameWarning')}</p>}
       <p class="item-meta">
         {i18n.t('addedOn', [added.toLocaleDateString(), sourceText(connection.source)])}
         {connection.note && <span class="item-note"> · {connection.note}</span>}
@@ -44,6 +53,7 @@ export function ConnectionItem({
           type="button"
           class="small"
           aria-pressed={revealed !== undefined}
+          disabled={locked}
           aria-label={i18n.t('revealKey')}
           onClick={async () => setRevealed(revealed === undefined ? await actions.reveal(connection) : undefined)}
         >
@@ -53,9 +63,12 @@ export function ConnectionItem({
       {connection.usedIn && connection.usedIn.length > 0 && (
         <p class="item-meta">{i18n.t('usedIn', [usedInText(connection.usedIn)])}</p>
       )}
-      {connection.previousKey && connection.keyReplaced && (
-        <p class="item-meta">{keyReplacedText(connection.keyReplaced)}</p>
-      )}
+      <PreviousKey
+        connection={connection}
+        locked={locked}
+        onUndo={() => actions.swapKey(connection)}
+        onForget={() => actions.forgetPreviousKey(connection)}
+      />
       {connection.previousKey && connection.usedIn && connection.usedIn.length > 0 && (
         <p class="item-meta warning">{i18n.t('usedInUpdateThere', [connection.usedIn.map((use) => use.host).join(', ')])}</p>
       )}
@@ -69,10 +82,10 @@ export function ConnectionItem({
         )}
       </div>
       <div class="actions">
-        <button type="button" class="primary" disabled={testing} onClick={() => actions.test(connection)}>
+        <button type="button" class="primary" disabled={testing || locked} onClick={() => actions.test(connection)}>
           {i18n.t('testConnection')}
         </button>
-        <button type="button" onClick={() => actions.copy(connection)}>
+        <button type="button" disabled={locked} onClick={() => actions.copy(connection)}>
           {i18n.t('copyKey')}
         </button>
         <button type="button" onClick={() => actions.edit(connection)}>
@@ -81,11 +94,6 @@ export function ConnectionItem({
         <button type="button" class="danger" onClick={() => actions.remove(connection)}>
           {i18n.t('delete')}
         </button>
-        {connection.previousKey && (
-          <button type="button" onClick={() => actions.swapKey(connection)}>
-            {i18n.t('undoRotation')}
-          </button>
-        )}
       </div>
     </li>
   );

@@ -2,7 +2,7 @@ import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Connection } from '@/lib/connections/schema';
-import { nameKey } from '@/lib/connections/names';
+import { nameKey, sameNameIds } from '@/lib/connections/names';
 import type { ConnectionInput } from '@/lib/connections/validate-input';
 import { call } from '@/lib/messaging/call';
 import { requestHostAccess } from '@/lib/permissions/host-access';
@@ -11,7 +11,8 @@ import { BackupSection } from './BackupSection';
 import { ConnectionForm } from './ConnectionForm';
 import { ErrorAlert } from './ErrorAlert';
 import { SecuritySection } from './SecuritySection';
-import { UnlockForm } from './UnlockForm';
+import { HygieneSettings } from './HygieneSettings';
+import { LockView } from './LockView';
 import { useLockStatus } from './use-lock-status';
 import { type ItemActions, ConnectionItem } from './ConnectionItem';
 import { NeverSites } from './NeverSites';
@@ -54,6 +55,8 @@ export function ConnectionsApp({ layout }: { layout: 'popup' | 'page' }) {
   }, [mode.kind]);
 
   const connections = vault?.kind === 'ok' ? vault.state.connections : [];
+  const locked = lock?.hasPassphrase === true && !lock.unlocked;
+  const sameName = useMemo(() => sameNameIds(connections), [connections]);
   const shown = useMemo(() => {
     const needle = nameKey(filter);
     return needle ? connections.filter((c) => nameKey(c.name).includes(needle)) : connections;
@@ -97,6 +100,8 @@ export function ConnectionsApp({ layout }: { layout: 'popup' | 'page' }) {
       try {
         await navigator.clipboard.writeText(key);
         say(i18n.t('copied'));
+        // The background clears it from the clipboard later, also once this page has closed.
+        void call('keyCopied', { id: connection.id });
       } catch {
         say(i18n.t('copyFailed'));
       }
@@ -115,6 +120,10 @@ export function ConnectionsApp({ layout }: { layout: 'popup' | 'page' }) {
     async swapKey(connection) {
       const outcome = await call('swapPreviousKey', { id: connection.id });
       say(outcome.ok ? i18n.t('keyRestored', [connection.name]) : failureText(outcome.error.code));
+    },
+    async forgetPreviousKey(connection) {
+      const outcome = await call('forgetPreviousKey', { id: connection.id });
+      say(outcome.ok ? i18n.t('previousKeyForgotten', [connection.name]) : failureText(outcome.error.code));
     },
   };
 
@@ -158,12 +167,13 @@ export function ConnectionsApp({ layout }: { layout: 'popup' | 'page' }) {
         </div>
       </header>
       {welcome && <p class="welcome">{i18n.t('welcome')}</p>}
-      {lock?.hasPassphrase && !lock.unlocked && <UnlockForm />}
+      {locked && <LockView />}
       {vault?.kind === 'newer' && <ErrorAlert text={failureText('vault-from-newer-version')} />}
       {mode.kind !== 'list' ? (
         <ConnectionForm
           key={mode.kind === 'edit' ? mode.id : 'new'}
           editing={editing}
+          connections={connections}
           onSubmit={submit}
           onCancel={() => setMode({ kind: 'list' })}
         />
@@ -173,7 +183,7 @@ export function ConnectionsApp({ layout }: { layout: 'popup' | 'page' }) {
             <button type="button" class="primary" ref={addButton} onClick={() => setMode({ kind: 'add' })}>
               {i18n.t('addConnection')}
             </button>
-            <button type="button" disabled={testingAll || connections.length === 0} onClick={testAll}>
+            <button type="button" disabled={testingAll || locked || connections.length === 0} onClick={testAll}>
               {testingAll ? i18n.t('testingAll') : i18n.t('testAll')}
             </button>
             <span class="muted count">{i18n.t('countConnections', connections.length, [String(connections.length)])}</span>
@@ -197,6 +207,8 @@ export function ConnectionsApp({ layout }: { layout: 'popup' | 'page' }) {
                 connection={connection}
                 testing={testingAll || testing.has(connection.id)}
                 actions={actions}
+                locked={locked}
+                sameName={sameName.has(connection.id)}
               />
             ))}
           </ul>
@@ -207,6 +219,7 @@ export function ConnectionsApp({ layout }: { layout: 'popup' | 'page' }) {
         <>
           <SecuritySection onMessage={say} />
           <BackupSection connections={connections} onMessage={say} />
+          <HygieneSettings />
         </>
       )}
       {layout === 'page' && <ServiceNowSection />}
@@ -216,6 +229,7 @@ export function ConnectionsApp({ layout }: { layout: 'popup' | 'page' }) {
       ) : (
         <details class="settings-box">
           <summary>{i18n.t('settingsTitle')}</summary>
+          <HygieneSettings />
           <NeverSites />
         </details>
       )}

@@ -6,13 +6,7 @@ import { call } from '@/lib/messaging/call';
 import { PassphraseField } from './PassphraseField';
 import { failureText } from './messages';
 import { ErrorAlert } from './ErrorAlert';
-
-function download(fileName: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const link = Object.assign(document.createElement('a'), { href: url, download: fileName });
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+import { download } from './download';
 
 /** Export: encrypted with a passphrase by default; keys in clear only after an explicit tick. */
 export function ExportForm({ connections, onMessage }: { connections: Connection[]; onMessage(text: string): void }) {
@@ -35,7 +29,7 @@ export function ExportForm({ connections, onMessage }: { connections: Connection
     });
     if (!outcome.ok) return setError(failureText(outcome.error.code));
     setError(undefined);
-    download(outcome.value.fileName, outcome.value.text);
+    download(outcome.value.fileName, outcome.value.text, 'application/json');
     onMessage(i18n.t('exported', outcome.value.count, [String(outcome.value.count)]));
   }
 

@@ -1,7 +1,7 @@
 import { i18n } from '#i18n';
 import { useState } from 'preact/hooks';
 import { BACKUP_MAX_BYTES } from '@/lib/backup/backup-schema';
-import type { ConflictChoice, ImportItem, ImportStatus } from '@/lib/backup/plan-import';
+import type { ConflictChoice, ImportItem, ImportStatus, SkipReason } from '@/lib/backup/plan-import';
 import { call } from '@/lib/messaging/call';
 import { PassphraseField } from './PassphraseField';
 import { failureText, inputErrorText } from './messages';
@@ -13,10 +13,29 @@ const statusText = (status: ImportStatus): string =>
     same: i18n.t('importStatusSame'),
     conflict: i18n.t('importStatusConflict'),
     'no-key': i18n.t('importStatusNoKey'),
-    invalid: i18n.t('importStatusInvalid'),
+    skipped: i18n.t('importStatusSkipped'),
   })[status];
 
-/** Import: a preview first (new, same, conflicting names), then all or nothing. */
+const reasonText = (reason: SkipReason): string =>
+  reason === 'entry-malformed'
+    ? i18n.t('importEntryMalformed')
+    : reason === 'key-unreadable'
+      ? i18n.t('importKeyUnreadable')
+      : reason === 'repeated-in-file'
+        ? i18n.t('importRepeatedInFile')
+        : inputErrorText(reason);
+
+/** What replacing a connection with the backup's would change. */
+function ChangeText({ change }: { change: NonNullable<ImportItem['change']> }) {
+  return (
+    <ul class="import-change">
+      {change.urlFrom !== change.urlTo && <li>{i18n.t('importUrlChange', [change.urlFrom, change.urlTo])}</li>}
+      <li>{change.keyChanged ? i18n.t('importKeyChanged') : i18n.t('importKeySame')}</li>
+    </ul>
+  );
+}
+
+/** Import: a preview first (new, same, what a replace changes, what is skipped and why), then the valid entries in one write. */
 export function ImportForm({ onMessage }: { onMessage(text: string): void }) {
   const [text, setText] = useState<string>();
   const [passphrase, setPassphrase] = useState('');
@@ -45,11 +64,17 @@ export function ImportForm({ onMessage }: { onMessage(text: string): void }) {
     if (text === undefined) return;
     const outcome = await call('applyImport', { text, passphrase, conflicts });
     if (!outcome.ok) return setError(failureText(outcome.error.code));
-    onMessage(i18n.t('importDone', [String(outcome.value.added), String(outcome.value.replaced)]));
+    const { added, replaced, skipped } = outcome.value;
+    onMessage(
+      skipped
+        ? i18n.t('importDoneSkipped', [String(added), String(replaced), String(skipped)])
+        : i18n.t('importDone', [String(added), String(replaced)]),
+    );
     setItems(undefined);
   }
 
-  const blocked = items?.some((item) => item.status === 'invalid');
+  const skipped = items?.filter((item) => item.status === 'skipped').length ?? 0;
+  const importable = items?.some((item) => item.status === 'new' || item.status === 'conflict');
   return (
     <form class="form" onSubmit={preview}>
       <div class="field">
@@ -68,8 +93,9 @@ export function ImportForm({ onMessage }: { onMessage(text: string): void }) {
           <ul>
             {items.map((item, index) => (
               <li key={index}>
-                <strong>{item.name}</strong>: {statusText(item.status)}
-                {item.problem && ` (${inputErrorText(item.problem)})`}
+                <strong>{item.name || i18n.t('importNoName')}</strong>: {statusText(item.status)}
+                {item.reason && ` (${reasonText(item.reason)})`}
+                {item.change && <ChangeText change={item.change} />}
               </li>
             ))}
           </ul>
@@ -86,8 +112,8 @@ export function ImportForm({ onMessage }: { onMessage(text: string): void }) {
               </label>
             </fieldset>
           )}
-          {blocked && <p class="error">{i18n.t('importInvalidBlocks')}</p>}
-          <button type="button" class="primary" disabled={blocked} onClick={() => void apply()}>
+          {skipped > 0 && <p class="warning">{i18n.t('importSkippedNotice', skipped, [String(skipped)])}</p>}
+          <button type="button" class="primary" disabled={!importable} onClick={() => void apply()}>
             {i18n.t('importButton')}
           </button>
         </div>

@@ -3,6 +3,9 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { defaultTesterDeps, testConnection } from '@/lib/api/test-connection';
 import { SMARTRECRUITERS_LIMITS, createRateLimiter } from '@/lib/api/rate-limiter';
 import { createOfferStore } from '@/lib/capture/offers';
+import { backgroundClipboard } from '@/lib/clipboard/background-clipboard';
+import { createClipboardWatch } from '@/lib/clipboard/clipboard-watch';
+import { CLIPBOARD_ALARM, scheduleAlarm, startHygiene } from '@/lib/background/hygiene';
 import { hasHostAccess } from '@/lib/permissions/host-access';
 import { dispatch } from '@/lib/background/dispatch';
 import { createHandlers } from '@/lib/background/handlers';
@@ -26,16 +29,24 @@ export default defineBackground(() => {
   const newId = () => crypto.randomUUID();
   const sessionKeys = createSessionKeys(browser.storage.session, Date.now);
   const offers = createOfferStore(browser.storage.session, Date.now, newId);
+  const settings = createSettingsStore(browser.storage.local);
+  const clipboard = createClipboardWatch(browser.storage.session, Date.now, backgroundClipboard(), (at) => {
+    // The alarm survives a stopped service worker; the timer is exact where alarms are rounded up (30 s).
+    if (at !== undefined) setTimeout(() => void clipboard.due(), Math.max(0, at - Date.now()));
+    return scheduleAlarm(CLIPBOARD_ALARM, at);
+  });
+  const vault = createVaultStore(browser.storage.local, sessionKeys, (onChange) =>
+    browser.storage.onChanged.addListener((changes, area) => {
+      if (area === 'local' && VAULT_STORAGE_KEY in changes) onChange(changes[VAULT_STORAGE_KEY]?.newValue);
+    }),
+  );
   const toTopFrame = (tabId: number, message: ToContentScript) => browser.tabs.sendMessage(tabId, message, { frameId: 0 });
   const handlers = createHandlers({
-    vault: createVaultStore(browser.storage.local, sessionKeys, (onChange) =>
-      browser.storage.onChanged.addListener((changes, area) => {
-        if (area === 'local' && VAULT_STORAGE_KEY in changes) onChange(changes[VAULT_STORAGE_KEY]?.newValue);
-      }),
-    ),
+    vault,
     sessionKeys,
-    settings: createSettingsStore(browser.storage.local),
+    settings,
     offers,
+    clipboard,
     limiter: createRateLimiter(SMARTRECRUITERS_LIMITS),
     runTest: (target) => testConnection(target, defaultTesterDeps()),
     hasHostAccess,
@@ -69,6 +80,7 @@ export default defineBackground(() => {
     if (alarm.name === OFFER_EXPIRY_ALARM) void purgeOffers();
   });
   void purgeOffers();
+  startHygiene({ vault, settings, sessionKeys, clipboard, now: Date.now });
   // The shortcut reaches the prompt from the browser, where the page cannot intercept it.
   browser.commands.onCommand.addListener((command, tab) => {
     if (command === FOCUS_PROMPT_COMMAND && tab?.id !== undefined) void toTopFrame(tab.id, { type: 'focus-prompt' }).catch(() => undefined);

@@ -54,10 +54,15 @@ describe('import', () => {
     });
     expect(await handlers.previewImport({ text, passphrase: 'export pass' }, PAGE)).toEqual({
       ok: true,
-      value: { items: [{ name: 'A', status: 'same' }, { name: 'B', status: 'conflict' }] },
+      value: {
+        items: [
+          { name: 'A', status: 'same' },
+          { name: 'B', status: 'conflict', change: { urlFrom: api, urlTo: api, keyChanged: true } },
+        ],
+      },
     });
     const applied = await handlers.applyImport({ text, passphrase: 'export pass', conflicts: 'replace' }, PAGE);
-    expect(applied).toEqual({ ok: true, value: { added: 0, replaced: 1 } });
+    expect(applied).toEqual({ ok: true, value: { added: 0, replaced: 1, skipped: 0 } });
     const b = await handlers.revealKey({ id: 'id-2' }, PAGE);
     expect(b).toEqual({ ok: true, value: { key: KEY_B } });
   });
@@ -69,7 +74,7 @@ describe('import', () => {
     const { handlers } = createTestBackground();
     expect(await handlers.applyImport({ text: exported.value.text, passphrase: '', conflicts: 'skip' }, PAGE)).toEqual({
       ok: true,
-      value: { added: 1, replaced: 0 },
+      value: { added: 1, replaced: 0, skipped: 0 },
     });
     expect(await vaultText()).toContain('"source":"imported"');
   });
@@ -81,9 +86,7 @@ describe('import', () => {
     ['not JSON at all', 'hello', 'backup-malformed'],
     ['an unknown version', JSON.stringify({ ...valid, version: 9, connections: [] }), 'backup-unknown-version'],
     ['prototype pollution', `{"__proto__":{"polluted":1},${JSON.stringify({ ...valid, connections: [entry] }).slice(1)}`, 'backup-malformed'],
-    ['a polluted entry', JSON.stringify({ ...valid, connections: [{ ...entry, constructor: { prototype: { x: 1 } } }] }), 'backup-malformed'],
-    ['wrong types', JSON.stringify({ ...valid, connections: [{ ...entry, name: 42 }] }), 'backup-malformed'],
-    ['a huge string', JSON.stringify({ ...valid, connections: [{ ...entry, note: 'x'.repeat(100_000) }] }), 'backup-malformed'],
+    ['connections that are not a list', JSON.stringify({ ...valid, connections: { 0: entry } }), 'backup-malformed'],
     ['an oversized file', ' '.repeat(BACKUP_MAX_BYTES + 1), 'backup-too-large'],
   ])('refuses %s and changes nothing', async (_, text, code) => {
     const { handlers } = await backgroundWith({ name: 'Kept', key: KEY_B });
@@ -94,14 +97,68 @@ describe('import', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
-  it('blocks the whole import when one entry is invalid', async () => {
-    const text = JSON.stringify({ ...valid, connections: [entry, { ...entry, name: 'B', url: 'http://insecure' }] });
+  it('skips the entries it cannot use, says why, and imports the valid ones in one write', async () => {
+    const text = JSON.stringify({
+      ...valid,
+      connections: [
+        entry,
+        { ...entry, name: 'B', url: 'http://insecure' },
+        { ...entry, name: 'C', constructor: { prototype: { x: 1 } } },
+        { ...entry, name: 42 },
+        { ...entry, name: 'E', note: 'x'.repeat(100_000) },
+        { ...entry, name: 'a\u200B' },
+        { ...entry, name: 'F', key: KEY_B },
+      ],
+    });
     const { handlers } = createTestBackground();
     expect(await handlers.previewImport({ text, passphrase: '' }, PAGE)).toEqual({
       ok: true,
-      value: { items: [{ name: 'A', status: 'new' }, { name: 'B', status: 'invalid', problem: 'url-not-https' }] },
+      value: {
+        items: [
+          { name: 'A', status: 'new' },
+          { name: 'B', status: 'skipped', reason: 'url-not-https' },
+          { name: 'C', status: 'skipped', reason: 'entry-malformed' },
+          { name: '', status: 'skipped', reason: 'entry-malformed' },
+          { name: 'E', status: 'skipped', reason: 'entry-malformed' },
+          { name: 'a', status: 'skipped', reason: 'repeated-in-file' },
+          { name: 'F', status: 'new' },
+        ],
+      },
     });
-    expect(await handlers.applyImport({ text, passphrase: '', conflicts: 'skip' }, PAGE)).toMatchObject({ ok: false });
-    expect(await fakeBrowser.storage.local.get(VAULT_STORAGE_KEY)).toEqual({});
+    let writes = 0;
+    fakeBrowser.storage.onChanged.addListener((changes) => void (VAULT_STORAGE_KEY in changes && writes++));
+    expect(await handlers.applyImport({ text, passphrase: '', conflicts: 'skip' }, PAGE)).toEqual({
+      ok: true,
+      value: { added: 2, replaced: 0, skipped: 5 },
+    });
+    expect(writes).toBe(1);
+    expect(({} as Record<string, unknown>).x).toBeUndefined();
+  });
+
+  it('shows what a replace changes, and Undo brings back the old key with its old URL', async () => {
+    const { handlers } = await backgroundWith({ name: 'A', key: KEY_A });
+    const text = JSON.stringify({ ...valid, connections: [{ ...entry, url: 'https://proxy.example.com/sr', key: KEY_B }] });
+    expect(await handlers.previewImport({ text, passphrase: '' }, PAGE)).toMatchObject({
+      value: { items: [{ name: 'A', status: 'conflict', change: { urlFrom: api, urlTo: 'https://proxy.example.com/sr', keyChanged: true } }] },
+    });
+    await handlers.applyImport({ text, passphrase: '', conflicts: 'replace' }, PAGE);
+    const undone = await handlers.swapPreviousKey({ id: 'id-1' }, PAGE);
+    expect(undone).toMatchObject({ ok: true, value: { url: api, previousUrl: 'https://proxy.example.com/sr' } });
+    expect(await handlers.revealKey({ id: 'id-1' }, PAGE)).toEqual({ ok: true, value: { key: KEY_A } });
+  });
+
+  it('skips an entry whose key was altered after export, and refuses a wrong passphrase whole', async () => {
+    const source = await backgroundWith({ name: 'A', key: KEY_A }, { name: 'B', key: KEY_B });
+    const exported = await source.handlers.exportBackup({ mode: 'sealed', passphrase: 'export pass' }, PAGE);
+    if (!exported.ok) throw new Error();
+    const file = JSON.parse(exported.value.text) as { connections: Array<{ key: { ct: string } }> };
+    file.connections[1]!.key.ct = file.connections[0]!.key.ct.slice(0, -4) + 'AAAA';
+    const { handlers } = createTestBackground();
+    const text = JSON.stringify(file);
+    expect(await handlers.previewImport({ text, passphrase: 'export pass' }, PAGE)).toEqual({
+      ok: true,
+      value: { items: [{ name: 'A', status: 'new' }, { name: 'B', status: 'skipped', reason: 'key-unreadable' }] },
+    });
+    expect(await handlers.previewImport({ text, passphrase: 'not the one' }, PAGE)).toEqual({ ok: false, error: { code: 'backup-wrong-passphrase' } });
   });
 });

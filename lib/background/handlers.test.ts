@@ -172,3 +172,34 @@ describe('capture offers', () => {
     expect(browserCalls.opened.join()).not.toContain(KEY.slice(6));
   });
 });
+
+describe('hygiene', () => {
+  it('watches the clipboard for a copied key for the set time, and never while locked', async () => {
+    const { handlers, browserCalls } = createTestBackground();
+    const added = await handlers.addConnection(input, PAGE);
+    if (!added.ok) throw new Error();
+    expect(await handlers.keyCopied({ id: added.value.id }, PAGE)).toEqual({ ok: true, value: null });
+    expect(browserCalls.clipboardAlarm).toBe(1_000 + 60_000);
+    await handlers.setClipboardClear({ seconds: 0 }, PAGE);
+    await handlers.keyCopied({ id: added.value.id }, PAGE);
+    expect(browserCalls.clipboardAlarm).toBeUndefined();
+    await handlers.setPassphrase({ passphrase: 'long enough passphrase' }, PAGE);
+    await handlers.lock({}, PAGE);
+    expect(await handlers.keyCopied({ id: added.value.id }, PAGE)).toEqual({ ok: false, error: { code: 'locked' } });
+  });
+
+  it('forgets previous keys older than the retention time when it is changed', async () => {
+    const { handlers, advance } = createTestBackground();
+    const added = await handlers.addConnection(input, PAGE);
+    if (!added.ok) throw new Error();
+    await handlers.updateConnection({ id: added.value.id, patch: { key: OTHER_KEY } }, PAGE);
+    const previousKey = async () =>
+      ((await fakeBrowser.storage.local.get('vault')).vault as { connections: Array<{ previousKey?: unknown }> }).connections[0]!.previousKey;
+    advance(2 * 86_400_000);
+    await handlers.setPreviousKeyDays({ days: 7 }, PAGE);
+    expect(await previousKey()).toBeDefined();
+    await handlers.setPreviousKeyDays({ days: 1 }, PAGE);
+    expect(await previousKey()).toBeUndefined();
+    expect(await handlers.swapPreviousKey({ id: added.value.id }, PAGE)).toEqual({ ok: false, error: { code: 'no-previous-key' } });
+  });
+});

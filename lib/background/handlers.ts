@@ -12,8 +12,11 @@ import type { SettingsStore } from '../settings/settings-store';
 import { type OfferDeps, createOfferHandlers } from './offer-handlers';
 import { type FillDeps, createFillHandlers } from './fill-handlers';
 import type { SenderKind } from '../messaging/sender';
+import type { ClipboardWatch } from '../clipboard/clipboard-watch';
+import { forgetExpiredPreviousKeys } from './previous-keys';
 import {
   addConnection,
+  forgetPreviousKey,
   type TestRecord,
   recordTests,
   removeConnection,
@@ -30,6 +33,7 @@ export interface BackgroundDeps extends Omit<OfferDeps, 'testKey'>, FillDeps {
   sessionKeys: SessionKeys;
   settings: SettingsStore;
   offers: OfferStore;
+  clipboard: ClipboardWatch;
   limiter: RateLimiter;
   runTest: (target: TestTarget) => Promise<TestResult>;
   /** Whether the extension may call this URL's host (custom hosts are optional permissions). */
@@ -136,6 +140,8 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
 
     swapPreviousKey: ({ id }) => vault.change((state) => swapPreviousKey(state, id, ctx())),
 
+    forgetPreviousKey: ({ id }) => vault.change((state) => forgetPreviousKey(state, id, ctx())),
+
     async testConnection({ id }) {
       const found = await findConnection(id);
       if (!found.ok) return found;
@@ -170,6 +176,26 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       await settings.change((s) => ({ ...s, autoLockMinutes: minutes }));
       // An unlocked vault takes the new idle time now, not at the next unlock.
       await sessionKeys.setIdle(minutes * 60_000);
+      return ok(null);
+    },
+
+    async setClipboardClear({ seconds }) {
+      await settings.change((s) => ({ ...s, clipboardClearSeconds: seconds }));
+      return ok(null);
+    },
+
+    async setPreviousKeyDays({ days }) {
+      await settings.change((s) => ({ ...s, previousKeyDays: days }));
+      await forgetExpiredPreviousKeys(vault, settings, deps.now());
+      return ok(null);
+    },
+
+    async keyCopied({ id }) {
+      const found = await findConnection(id);
+      if (!found.ok) return found;
+      const key = plainKeyOf(found.value.key);
+      if (key === undefined) return fail('locked');
+      await deps.clipboard.copied(key, (await settings.read()).clipboardClearSeconds);
       return ok(null);
     },
 

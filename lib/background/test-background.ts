@@ -4,6 +4,7 @@ import { SMARTRECRUITERS_LIMITS, createRateLimiter } from '../api/rate-limiter';
 import type { TestTarget } from '../api/test-connection';
 import { createOfferStore } from '../capture/offers';
 import { createFillRequests } from '../servicenow/fill-requests';
+import { createClipboardWatch } from '../clipboard/clipboard-watch';
 import { createSettingsStore } from '../settings/settings-store';
 import { createSessionKeys } from '../vault/session-key';
 import { createVaultStore } from '../vault/vault-store';
@@ -21,6 +22,8 @@ export function createTestBackground(answers: Record<string, Partial<TestResult>
     opened: [] as string[],
     expiryAlarm: undefined as number | undefined,
     toServiceNow: [] as Array<{ tabId: number; frameId: number; message: { type: string } }>,
+    clipboardAlarm: undefined as number | undefined,
+    clipboardCleared: [] as string[],
   };
   /** How the ServiceNow content script answers a fill: filled, unless a test says the form is gone. */
   const serviceNow = { formThere: true };
@@ -29,6 +32,9 @@ export function createTestBackground(answers: Record<string, Partial<TestResult>
     vault: createVaultStore(fakeBrowser.storage.local, sessionKeys),
     sessionKeys,
     settings: createSettingsStore(fakeBrowser.storage.local),
+    clipboard: createClipboardWatch(fakeBrowser.storage.session, () => clock, { clearIfHolds: async (hash) => void browserCalls.clipboardCleared.push(hash) }, (at) => {
+      browserCalls.clipboardAlarm = at;
+    }),
     offers: createOfferStore(fakeBrowser.storage.session, () => clock, () => `offer-${++ids}`),
     limiter: createRateLimiter(SMARTRECRUITERS_LIMITS),
     async runTest(target) {
@@ -60,6 +66,7 @@ export function createTestBackground(answers: Record<string, Partial<TestResult>
     offers: deps.offers,
     settings: deps.settings,
     serviceNow,
+    clipboard: deps.clipboard,
     advance: (ms: number) => (clock += ms),
   };
 }

@@ -23,6 +23,9 @@ const entryBase = {
   createdAt: z.optional(count()),
 };
 
+/** Each entry is checked on its own (entrySchemas): one bad entry is skipped, not the file. */
+const entries = z.array(z.unknown()).check(z.maxLength(MAX_CONNECTIONS));
+
 export const backupSchema = z.discriminatedUnion('keys', [
   z.strictObject({
     format: z.literal(BACKUP_FORMAT),
@@ -31,24 +34,21 @@ export const backupSchema = z.discriminatedUnion('keys', [
     keys: z.literal('sealed'),
     kdf: kdfParamsSchema,
     verifier: sealedSchema,
-    connections: z.array(z.strictObject({ ...entryBase, key: sealedSchema })).check(z.maxLength(MAX_CONNECTIONS)),
+    connections: entries,
   }),
-  z.strictObject({
-    format: z.literal(BACKUP_FORMAT),
-    version: z.literal(BACKUP_VERSION),
-    exportedAt: text(40),
-    keys: z.literal('plain'),
-    connections: z.array(z.strictObject({ ...entryBase, key: text(KEY_MAX) })).check(z.maxLength(MAX_CONNECTIONS)),
-  }),
-  z.strictObject({
-    format: z.literal(BACKUP_FORMAT),
-    version: z.literal(BACKUP_VERSION),
-    exportedAt: text(40),
-    keys: z.literal('none'),
-    connections: z.array(z.strictObject(entryBase)).check(z.maxLength(MAX_CONNECTIONS)),
-  }),
+  z.strictObject({ format: z.literal(BACKUP_FORMAT), version: z.literal(BACKUP_VERSION), exportedAt: text(40), keys: z.literal('plain'), connections: entries }),
+  z.strictObject({ format: z.literal(BACKUP_FORMAT), version: z.literal(BACKUP_VERSION), exportedAt: text(40), keys: z.literal('none'), connections: entries }),
 ]);
-export type Backup = z.infer<typeof backupSchema>;
+
+export const entrySchemas = {
+  sealed: z.strictObject({ ...entryBase, key: sealedSchema }),
+  plain: z.strictObject({ ...entryBase, key: text(KEY_MAX) }),
+  none: z.strictObject(entryBase),
+};
+
+/** A file as written (write-backup.ts builds exactly this). */
+type Head<K extends KeyMode> = Omit<Extract<z.infer<typeof backupSchema>, { keys: K }>, 'connections'>;
+export type Backup = { [K in KeyMode]: Head<K> & { connections: Array<z.infer<(typeof entrySchemas)[K]>> } }[KeyMode];
 
 /** One connection read from a backup, its key in clear where the backup had one. */
 export interface BackupEntry {
@@ -59,3 +59,9 @@ export interface BackupEntry {
   createdAt?: number;
   key?: string;
 }
+
+/** Why one entry of a readable file is left out; the rest can still be imported. */
+export type EntryProblem = 'entry-malformed' | 'key-unreadable';
+
+/** One entry as read: usable, or skipped with its reason (and its name, where it had one). */
+export type ReadEntry = { ok: true; entry: BackupEntry } | { ok: false; name: string; problem: EntryProblem };

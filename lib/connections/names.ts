@@ -1,9 +1,73 @@
-/** Connection names are unique regardless of case and of spacing (as normalizeName stores them). */
+/**
+ * Connection names. What the user typed is stored (trimmed, invisible format characters
+ * removed); two names are the same when they match after NFKC normalisation, regardless of case
+ * and spacing. Names that only look alike (Latin "o" and Cyrillic "о") stay different names, but
+ * the form warns about them.
+ */
+
+/**
+ * Unicode format characters (zero-width spaces and joiners, bidi embeddings, overrides and
+ * isolates, the BOM, soft hyphens): invisible, so two names that differ only by them would look
+ * the same in the list.
+ */
+const FORMAT_CHARACTERS = /\p{Cf}/gu;
+
+/** What is stored: as typed, without invisible characters, edges trimmed and spacing folded. */
+export function cleanName(raw: string): string {
+  return raw.replace(FORMAT_CHARACTERS, '').trim().replace(/\s+/g, ' ');
+}
+
+/** Printable ASCII has no format characters and is its own NFKC form. */
+const PLAIN_ASCII = /^[\x20-\x7e]*$/;
+
+/** Two names are the same name when their keys are equal. Runs per item while filtering, hence the ASCII shortcut. */
 export function nameKey(name: string): string {
-  return name.trim().replace(/\s+/g, ' ').toLocaleLowerCase('en');
+  const folded = PLAIN_ASCII.test(name) ? name.trim().replace(/ +/g, ' ') : cleanName(cleanName(name).normalize('NFKC'));
+  return folded.toLocaleLowerCase('en');
 }
 
 export function findByName<T extends { name: string }>(items: readonly T[], name: string): T | undefined {
   const key = nameKey(name);
   return items.find((item) => nameKey(item.name) === key);
+}
+
+// Cyrillic and Greek letters drawn like Latin ones (Unicode's confusables, the lowercase letters
+// names are made of after case folding).
+const LOOKALIKES: Record<string, string> = {
+  а: 'a', в: 'b', е: 'e', ё: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x',
+  ѕ: 's', і: 'i', ї: 'i', ј: 'j', ԁ: 'd', ԛ: 'q', ԝ: 'w', һ: 'h', ӏ: 'l', ɡ: 'g',
+  α: 'a', β: 'b', ε: 'e', η: 'n', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x',
+};
+
+/** The name as it looks: its key with look-alike letters replaced by the Latin ones they mimic. */
+function skeleton(name: string): string {
+  return [...nameKey(name)].map((ch) => LOOKALIKES[ch] ?? ch).join('');
+}
+
+/** An existing item whose name looks like `name` without being the same name, to warn about. */
+export function findLookalike<T extends { name: string; id: string }>(
+  items: readonly T[],
+  name: string,
+  exceptId?: string,
+): T | undefined {
+  const key = nameKey(name);
+  const look = skeleton(name);
+  if (!key) return undefined;
+  return items.find((item) => item.id !== exceptId && nameKey(item.name) !== key && skeleton(item.name) === look);
+}
+
+/**
+ * Connections whose name is the same as another's under today's rule. Vaults written before it
+ * can hold such pairs ("Prod" and "Prod\u200B"); every one is kept, and the user is asked to
+ * rename them. Computed on read, so nothing stored changes.
+ */
+export function sameNameIds(items: readonly { id: string; name: string }[]): Set<string> {
+  const byKey = new Map<string, string[]>();
+  for (const item of items) {
+    const key = nameKey(item.name);
+    const ids = byKey.get(key);
+    if (ids) ids.push(item.id);
+    else byKey.set(key, [item.id]);
+  }
+  return new Set([...byKey.values()].filter((ids) => ids.length > 1).flat());
 }

@@ -72,6 +72,8 @@ export const connectionSchema = z.object({
   key: storedKeySchema,
   /** The key this one replaced, kept so that a rotation can be undone. */
   previousKey: z.optional(storedKeySchema),
+  /** The URL that went with `previousKey`, so Undo brings both back; set with it since vault v6. */
+  previousUrl: z.optional(z.url({ protocol: /^https$/ }).check(z.maxLength(2_000))),
   /** When and how `key` replaced `previousKey`; set with it since vault v3. */
   keyReplaced: z.optional(keyReplacedSchema),
   note: z._default(text(NOTE_MAX), ''),

@@ -1,3 +1,4 @@
+import { cleanName } from './names';
 import { KEY_MAX, KEY_MIN, NAME_MAX, NOTE_MAX } from './schema';
 
 export type InputField = 'name' | 'url' | 'key' | 'note';
@@ -34,7 +35,7 @@ const accept = (value: string): Normalized => ({ ok: true, value });
 const refuse = (code: InputErrorCode): Normalized => ({ ok: false, code });
 
 export function normalizeName(raw: string): Normalized {
-  const name = raw.trim().replace(/\s+/g, ' ');
+  const name = cleanName(raw);
   if (!name) return refuse('name-empty');
   if (name.length > NAME_MAX) return refuse('name-too-long');
   return accept(name);

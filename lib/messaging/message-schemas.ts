@@ -50,6 +50,11 @@ export const messageSchemas = {
   setPromptCorner: z.strictObject({ corner: z.enum(CORNERS) }),
   forgetNeverSite: z.strictObject({ origin: text(300) }),
   setAutoLock: z.strictObject({ minutes: z.int().check(z.gte(1), z.lte(24 * 60)) }),
+  setClipboardClear: z.strictObject({ seconds: z.int().check(z.gte(0), z.lte(3_600)) }),
+  setPreviousKeyDays: z.strictObject({ days: z.int().check(z.gte(0), z.lte(3_650)) }),
+  /** The popup put this connection's key on the clipboard: clear it there when the time is up. */
+  keyCopied: z.strictObject({ id }),
+  forgetPreviousKey: z.strictObject({ id }),
   revealKey: z.strictObject({ id }),
   lockStatus: z.strictObject({}),
   setPassphrase: z.strictObject({ passphrase: text(1_000) }),

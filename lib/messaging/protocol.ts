@@ -43,6 +43,10 @@ export interface MessageResults {
   setPromptCorner: null;
   forgetNeverSite: null;
   setAutoLock: null;
+  setClipboardClear: null;
+  setPreviousKeyDays: null;
+  keyCopied: null;
+  forgetPreviousKey: Connection;
   revealKey: { key: string };
   lockStatus: LockStatus;
   setPassphrase: null;
@@ -52,7 +56,7 @@ export interface MessageResults {
   lock: null;
   exportBackup: { fileName: string; text: string; count: number };
   previewImport: { items: ImportItem[] };
-  applyImport: { added: number; replaced: number };
+  applyImport: { added: number; replaced: number; skipped: number };
   requestFill: null;
   getFillRequest: FillRequestView;
   chooseFill: { status: 'filled' | 'confirming' };

@@ -12,6 +12,10 @@ export const settingsSchema = z.object({
   promptCorner: z.catch(z.enum(CORNERS), 'top-right'),
   /** ServiceNow instances the user confirmed once to receive keys from the fill picker. */
   trustedInstances: z.catch(z.array(text(253)).check(z.maxLength(200)), []),
+  /** Seconds after which a copied key leaves the clipboard (if it is still there); 0: never. */
+  clipboardClearSeconds: z.catch(z.int().check(z.gte(0), z.lte(3_600)), 60),
+  /** Days a key replaced by a rotation is kept for Undo; 0: until "Forget previous key". */
+  previousKeyDays: z.catch(z.int().check(z.gte(0), z.lte(3_650)), 30),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -20,6 +24,8 @@ export const defaultSettings = (): Settings => ({
   autoLockMinutes: 15,
   promptCorner: 'top-right',
   trustedInstances: [],
+  clipboardClearSeconds: 60,
+  previousKeyDays: 30,
 });
 
 export function parseSettings(raw: unknown): Settings {

@@ -12,11 +12,11 @@ const steps: Record<number, (vault: Record<string, unknown>) => Record<string, u
     ...vault,
     connections: Array.isArray(vault.connections) ? vault.connections.map(datePreviousKey) : vault.connections,
   }),
-  // v4, v5 and v6 are other branches' steps, merged alongside this one; on this branch they change
-  // nothing, so a v3 vault reaches v7.
+  // Versions 4 and 5 are other branches' steps (test results out of the vault; one record per
+  // connection), chained in at merge; until then they change nothing here.
   3: (vault) => vault,
   4: (vault) => vault,
-  5: (vault) => vault,
+  5: addPreviousUrls,
   // v7 records where the ServiceNow helper filled each key (`usedIn`); a vault before it filled
   // nowhere, so every connection gets an empty list. Nothing else is touched.
   6: (vault) => ({
@@ -35,6 +35,23 @@ function datePreviousKey(connection: unknown): unknown {
   if (!isRecord(connection) || connection.previousKey === undefined || connection.keyReplaced !== undefined) return connection;
   const at = typeof connection.updatedAt === 'number' && connection.updatedAt >= 0 ? connection.updatedAt : 0;
   return { ...connection, keyReplaced: { at, via: 'unknown' } };
+}
+
+/**
+ * v6 keeps the URL that went with a previous key, so Undo restores both. Before, a rotation never
+ * recorded it: Undo kept the current URL, so that is what a v5 previous key gets. Only adds
+ * `previousUrl`; touches nothing else.
+ */
+export function addPreviousUrls(vault: Record<string, unknown>): Record<string, unknown> {
+  return {
+    ...vault,
+    connections: Array.isArray(vault.connections) ? vault.connections.map(datePreviousUrl) : vault.connections,
+  };
+}
+
+function datePreviousUrl(connection: unknown): unknown {
+  if (!isRecord(connection) || connection.previousKey === undefined || connection.previousUrl !== undefined) return connection;
+  return { ...connection, previousUrl: connection.url };
 }
 
 export type Migrated =

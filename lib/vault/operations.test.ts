@@ -4,6 +4,8 @@ import {
   recordFill,
   addConnection,
   findConnectionByKey,
+  forgetOldPreviousKeys,
+  forgetPreviousKey,
   recordTest,
   removeConnection,
   restoreConnection,
@@ -157,5 +159,45 @@ describe('recordFill', () => {
     if (!rotated.ok) throw new Error();
     expect(rotated.value.result.usedIn).toHaveLength(2);
     expect(recordFill(state, 'nope', 'acme.service-now.com', { now: 1 }).ok).toBe(false);
+  });
+});
+
+describe('previous keys', () => {
+  const rotated = (): VaultState => {
+    const moved = updateConnection(withOne(), 'id-' + ids, { url: 'https://proxy.example.com/sr', key: KEY_B }, { ...ctx, now: 5_000 }, { via: 'imported' });
+    if (!moved.ok) throw new Error('setup failed');
+    return moved.value.state;
+  };
+
+  it('keep the URL that went with the old key, and Undo brings both back (and Redo both forward)', () => {
+    const state = rotated();
+    const [c] = state.connections;
+    expect(c).toMatchObject({ url: 'https://proxy.example.com/sr', previousUrl: 'https://api.smartrecruiters.com', previousKey: { value: KEY_A } });
+    const undone = swapPreviousKey(state, c!.id, ctx);
+    if (!undone.ok) throw new Error();
+    expect(undone.value.result).toMatchObject({ url: 'https://api.smartrecruiters.com', key: { value: KEY_A }, previousUrl: 'https://proxy.example.com/sr' });
+    const redone = swapPreviousKey(undone.value.state, c!.id, ctx);
+    expect(redone.ok && redone.value.result).toMatchObject({ url: 'https://proxy.example.com/sr', key: { value: KEY_B } });
+  });
+
+  it('are forgotten on request, key and URL together', () => {
+    const state = rotated();
+    const id = state.connections[0]!.id;
+    const forgotten = forgetPreviousKey(state, id, ctx);
+    if (!forgotten.ok) throw new Error();
+    expect(forgotten.value.result.previousKey).toBeUndefined();
+    expect(forgotten.value.result.previousUrl).toBeUndefined();
+    expect(forgotten.value.result.key).toEqual({ kind: 'plain', value: KEY_B });
+    expect(forgetPreviousKey(forgotten.value.state, id, ctx)).toEqual({ ok: false, error: { code: 'no-previous-key' } });
+  });
+
+  it('are forgotten once replaced before the retention limit, and kept after it', () => {
+    const state = rotated();
+    expect(forgetOldPreviousKeys(state, 5_000, 9_000)).toEqual({ ok: true, value: { state, result: 0 } });
+    const old = forgetOldPreviousKeys(state, 5_001, 9_000);
+    if (!old.ok) throw new Error();
+    expect(old.value.result).toBe(1);
+    expect(old.value.state.connections[0]).not.toHaveProperty('previousKey');
+    expect(old.value.state.connections[0]!.updatedAt).toBe(9_000);
   });
 });

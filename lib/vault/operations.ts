@@ -73,6 +73,7 @@ export function updateConnection(
     ...(keyChanged && {
       key: { kind: 'plain' as const, value: key },
       previousKey: current.key,
+      previousUrl: current.url,
       keyReplaced: { ...keyFrom, at: ctx.now },
     }),
     // A test result says nothing about a different key or host.
@@ -97,7 +98,10 @@ export function restoreConnection(state: VaultState, connection: Connection, ind
   return changed({ ...state, connections }, connection);
 }
 
-/** Swaps the current key with the one it replaced, so a rotation can be undone (and redone). */
+/**
+ * Swaps the current key and URL with the ones it replaced, so a rotation (or an import that also
+ * moved the URL) can be undone, and redone.
+ */
 export function swapPreviousKey(state: VaultState, id: string, ctx: ChangeContext): Change<Connection> {
   const current = state.connections.find((c) => c.id === id);
   if (!current) return fail('not-found');
@@ -105,12 +109,41 @@ export function swapPreviousKey(state: VaultState, id: string, ctx: ChangeContex
   const next: Connection = {
     ...current,
     key: current.previousKey,
+    url: current.previousUrl ?? current.url,
     previousKey: current.key,
+    previousUrl: current.url,
     keyReplaced: { at: ctx.now, via: 'undo' },
     lastTest: undefined,
     updatedAt: ctx.now,
   };
   return changed(replaceConnection(state, next), next);
+}
+
+function withoutPreviousKey({ previousKey: _key, previousUrl: _url, ...rest }: Connection, now: number): Connection {
+  return { ...rest, updatedAt: now };
+}
+
+/** "Forget previous key": the key a rotation replaced is no longer kept for Undo. */
+export function forgetPreviousKey(state: VaultState, id: string, ctx: ChangeContext): Change<Connection> {
+  const current = state.connections.find((c) => c.id === id);
+  if (!current) return fail('not-found');
+  if (!current.previousKey) return fail('no-previous-key');
+  const next = withoutPreviousKey(current, ctx.now);
+  return changed(replaceConnection(state, next), next);
+}
+
+/**
+ * Forgets every previous key replaced before `before` (the retention setting). A previous key
+ * without a date (none since v3) counts as replaced at its connection's last update.
+ */
+export function forgetOldPreviousKeys(state: VaultState, before: number, now: number): Change<number> {
+  let forgotten = 0;
+  const connections = state.connections.map((c) => {
+    if (!c.previousKey || (c.keyReplaced?.at ?? c.updatedAt) >= before) return c;
+    forgotten++;
+    return withoutPreviousKey(c, now);
+  });
+  return forgotten ? changed({ ...state, connections }, forgotten) : changed(state, 0);
 }
 
 /** Stores a test result, unless the key or URL it was run with has changed since it started. */

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { VAULT_VERSION } from './migrations';
+import { VAULT_VERSION, migrateVault } from './migrations';
 import { parseVault, serializeVault } from './parse-vault';
 
 const goldenDir = join(__dirname, '../../tests/golden');
@@ -9,14 +9,25 @@ const goldens = readdirSync(goldenDir)
   .filter((f) => /^vault-v\d+\.json$/.test(f))
   .map((file) => ({ file, raw: JSON.parse(readFileSync(join(goldenDir, file), 'utf8')) as { version: number } }));
 
-/** Versions whose goldens come with the branches that add them (merged alongside v7). */
-const IN_OTHER_BRANCHES = [4, 5, 6];
-
 describe('golden examples of every shipped vault version', () => {
+  // 4 and 5 are the steps of branches merged alongside this one; their goldens come with them.
+  const OTHER_BRANCHES = [4, 5];
   it('has one for each version up to today', () => {
-    expect(goldens.map((g) => g.raw.version).sort((a, b) => a - b)).toEqual(
-      Array.from({ length: VAULT_VERSION }, (_, i) => i + 1).filter((v) => !IN_OTHER_BRANCHES.includes(v)),
+    expect(goldens.map((g) => g.raw.version).sort()).toEqual(
+      Array.from({ length: VAULT_VERSION }, (_, i) => i + 1).filter((v) => !OTHER_BRANCHES.includes(v)),
     );
+  });
+
+  it('v6 gives each previous key the URL Undo keeps, and adds nothing else', () => {
+    const v3 = goldens.find((g) => g.raw.version === 3)!.raw as unknown as { connections: Array<Record<string, unknown>> };
+    const migrated = migrateVault(v3);
+    if (migrated.kind !== 'ok') throw new Error(migrated.kind);
+    const [first, second] = migrated.value.connections as Array<Record<string, unknown>>;
+    expect(first).toEqual({ ...v3.connections[0], previousUrl: v3.connections[0]!.url, usedIn: [] });
+    expect(second).toEqual({ ...v3.connections[1], usedIn: [] });
+    const v6 = goldens.find((g) => g.raw.version === 6)!.raw;
+    const parsed = parseVault(v6);
+    expect(parsed.kind === 'ok' && parsed.state.connections[0]?.previousUrl).toBe('https://sr-proxy.acme.example/smartrecruiters');
   });
 
   it.each(goldens)('$file migrates to today with every record intact', ({ raw }) => {
@@ -95,7 +106,8 @@ describe('migration 2 → 3: when and how a previous key was replaced', () => {
     const [rotated, plain] = parsed.state.connections;
     expect(rotated!.keyReplaced).toEqual({ at: v2.connections[0]!.updatedAt, via: 'unknown' });
     expect(plain!.keyReplaced).toBeUndefined();
-    expect({ ...rotated, keyReplaced: undefined, usedIn: undefined }).toEqual({ ...v2.connections[0], keyReplaced: undefined });
+    // previousUrl is v6's and usedIn v7's, tested on their own.
+    expect({ ...rotated, keyReplaced: undefined, previousUrl: undefined, usedIn: undefined }).toEqual({ ...v2.connections[0], keyReplaced: undefined });
   });
 });
 
@@ -106,8 +118,8 @@ describe('migration 6 → 7: where a key was filled', () => {
     const parsed = parseVault(v3);
     if (parsed.kind !== 'ok') throw new Error(parsed.kind);
     expect(parsed.state.connections.map((c) => c.usedIn)).toEqual([[], []]);
-    expect(parsed.state.connections.map((c) => ({ ...c, usedIn: undefined }))).toEqual(
-      v3.connections.map((c) => ({ ...c, usedIn: undefined })),
+    expect(parsed.state.connections.map((c) => ({ ...c, usedIn: undefined, previousUrl: undefined }))).toEqual(
+      v3.connections.map((c) => ({ ...c, usedIn: undefined, previousUrl: undefined })),
     );
   });
 });

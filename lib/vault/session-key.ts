@@ -50,3 +50,13 @@ export function createSessionKeys(area: StorageAreaLike, now: () => number) {
 }
 
 export type SessionKeys = ReturnType<typeof createSessionKeys>;
+
+/**
+ * When a stored unlocked key runs out of idle time, or undefined if none is stored: the
+ * background sets an alarm for it whenever the stored key changes (set, touch, new idle time),
+ * so the key leaves session storage on time, not at the next read.
+ */
+export function lockDueAt(stored: unknown): number | undefined {
+  const parsed = unlockedSchema.safeParse(stored);
+  return parsed.success ? parsed.data.lastUsedAt + parsed.data.idleMs : undefined;
+}

@@ -42,10 +42,9 @@ describe('passphrase lock, capture while locked, export and import', () => {
     await popup.getByLabel('Passphrase').fill('not the passphrase');
     await popup.getByRole('button', { name: 'Unlock' }).click();
     await visible(popup.getByText('That passphrase is not right.'));
-    // Locked: the list still shows, the key does not.
+    // Locked: the list still shows, the key does not, and nothing offers to reveal it.
     const item = await visible(connectionItem(popup, 'Kept safe'));
-    await item.getByRole('button', { name: 'Reveal API key' }).click();
-    await visible(popup.getByText('The vault is locked.'));
+    expect(await item.getByRole('button', { name: 'Reveal API key' }).isDisabled()).toBe(true);
     expect(await item.textContent()).not.toContain(FAKE_KEYS.ok);
 
     await popup.getByLabel('Passphrase').fill(PASSPHRASE);
@@ -83,7 +82,7 @@ describe('passphrase lock, capture while locked, export and import', () => {
     await portal.close();
   });
 
-  it('exports encrypted, and imports back all or nothing after a preview', async () => {
+  it('exports encrypted, and imports back after a preview', async () => {
     await manager.bringToFront();
     await gone(manager.getByRole('button', { name: 'Unlock' }));
     await manager.getByLabel('Export passphrase', { exact: true }).fill('backup passphrase');

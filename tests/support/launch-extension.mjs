@@ -3,8 +3,9 @@
  * Starts Debian's Chromium with the built extension loaded and every SmartRecruiters host name
  * resolved to the local fake server, so the production build runs unchanged against the replica.
  */
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +19,8 @@ import { chromium } from 'playwright-core';
  * @property {string} [extensionDir] Built extension, relative to the repository root; default $EXTENSION_DIR, else .output/chrome-mv3.
  * @property {number} port Port of the fake SmartRecruiters server. Required so that no run can reach the real hosts.
  * @property {boolean} [headless] Default true.
+ * @property {boolean} [firstRun] Keep the manager page the extension opens on install (the passphrase offer) and pin
+ *   the extension's toolbar button, as a person trying it sees them (the demo). Default false: tests open what they need.
  */
 /**
  * @typedef {object} LaunchedExtension
@@ -66,10 +69,31 @@ async function closeWelcomeTab(context, extensionId) {
 }
 
 /**
+ * The id Chromium gives an unpacked extension: the SHA-256 of its folder's path, first 32 hex
+ * digits written with the letters a to p.
+ * @param {string} dir
+ */
+function unpackedExtensionId(dir) {
+  const hex = createHash('sha256').update(dir).digest('hex').slice(0, 32);
+  return [...hex].map((digit) => String.fromCharCode(97 + Number.parseInt(digit, 16))).join('');
+}
+
+/**
+ * Pins the extension's button to the toolbar (Chromium hides new ones in the puzzle menu) through
+ * the profile's preferences, which Chromium reads at start.
+ * @param {string} profileDir @param {string} extensionDir
+ */
+async function pinToolbarButton(profileDir, extensionDir) {
+  await mkdir(path.join(profileDir, 'Default'), { recursive: true });
+  const preferences = { extensions: { pinned_extensions: [unpackedExtensionId(extensionDir)] } };
+  await writeFile(path.join(profileDir, 'Default', 'Preferences'), JSON.stringify(preferences));
+}
+
+/**
  * @param {LaunchOptions} options
  * @returns {Promise<LaunchedExtension>}
  */
-export async function launchExtension({ extensionDir = process.env.EXTENSION_DIR || '.output/chrome-mv3', port, headless = true }) {
+export async function launchExtension({ extensionDir = process.env.EXTENSION_DIR || '.output/chrome-mv3', port, headless = true, firstRun = false }) {
   if (!Number.isInteger(port) || port <= 0) throw new Error(`launchExtension needs the fake server's port, got ${port}`);
   const dir = path.resolve(REPO_ROOT, extensionDir);
   if (!existsSync(path.join(dir, 'manifest.json'))) {
@@ -81,6 +105,7 @@ export async function launchExtension({ extensionDir = process.env.EXTENSION_DIR
   /** @type {BrowserContext} */
   let context;
   try {
+    if (firstRun) await pinToolbarButton(profileDir, dir);
     context = await chromium.launchPersistentContext(profileDir, {
       executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
       headless,
@@ -101,7 +126,7 @@ export async function launchExtension({ extensionDir = process.env.EXTENSION_DIR
       context.serviceWorkers().find(isExtensionWorker) ??
       (await context.waitForEvent('serviceworker', { predicate: isExtensionWorker }));
     const extensionId = new URL(serviceWorker.url()).host;
-    await closeWelcomeTab(context, extensionId);
+    if (!firstRun) await closeWelcomeTab(context, extensionId);
     return {
       context,
       extensionId,

@@ -21,6 +21,8 @@ import { firefoxPrefs } from './firefox-prefs.mjs';
  *   $FIREFOX_EXTENSION_DIR, else .output/firefox-mv3.
  * @property {number} port Port of the fake SmartRecruiters server. Required so that no run can reach the real hosts.
  * @property {boolean} [headless] Default true.
+ * @property {boolean} [grantOptionalPermissions] Grant optional permissions when asked, without a prompt (Firefox's
+ *   own tests do the same); headless Firefox cannot answer the prompt. Default false.
  */
 /**
  * @typedef {object} LaunchedFirefox
@@ -85,7 +87,12 @@ async function gotoExtensionPage(page, url) {
  * @param {FirefoxLaunchOptions} options
  * @returns {Promise<LaunchedFirefox>}
  */
-export async function launchFirefox({ extensionDir = process.env.FIREFOX_EXTENSION_DIR || '.output/firefox-mv3', port, headless = true }) {
+export async function launchFirefox({
+  extensionDir = process.env.FIREFOX_EXTENSION_DIR || '.output/firefox-mv3',
+  port,
+  headless = true,
+  grantOptionalPermissions = false,
+}) {
   if (!Number.isInteger(port) || port <= 0) throw new Error(`launchFirefox needs the fake server's port, got ${port}`);
   const dir = path.resolve(REPO_ROOT, extensionDir);
   if (!existsSync(path.join(dir, 'manifest.json'))) {
@@ -109,7 +116,10 @@ export async function launchFirefox({ extensionDir = process.env.FIREFOX_EXTENSI
       args: ['--remote-allow-system-access'],
       // Release builds ignore services.settings.server (see firefox-prefs.mjs) unless this is set.
       env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },
-      extraPrefsFirefox: firefoxPrefs({ proxyPort: proxy.port, addonId, addonUuid }),
+      extraPrefsFirefox: {
+        ...firefoxPrefs({ proxyPort: proxy.port, addonId, addonUuid }),
+        ...(grantOptionalPermissions && { 'extensions.webextOptionalPermissionPrompts': false }),
+      },
     });
   } catch (error) {
     await proxy.close();
