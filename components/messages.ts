@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import type { ConnectionSource, KeyReplaced, TestCategory } from '@/lib/connections/schema';
+import type { Area, ConnectionSource, KeyReplaced, Purpose, TestCategory } from '@/lib/connections/schema';
 import type { InputErrorCode } from '@/lib/connections/validate-input';
 import type { ErrorCode } from '@/lib/result';
 
@@ -8,6 +8,7 @@ import type { ErrorCode } from '@/lib/result';
 export const categoryLabel = (category: TestCategory): string =>
   ({
     connected: i18n.t('categoryConnected'),
+    limited: i18n.t('categoryLimited'),
     'invalid-key': i18n.t('categoryInvalidKey'),
     'access-denied': i18n.t('categoryAccessDenied'),
     'rate-limited': i18n.t('categoryRateLimited'),
@@ -20,6 +21,7 @@ export const categoryLabel = (category: TestCategory): string =>
 export const categoryExplanation = (category: TestCategory): string =>
   ({
     connected: i18n.t('explainConnected'),
+    limited: i18n.t('explainLimited'),
     'invalid-key': i18n.t('explainInvalidKey'),
     'access-denied': i18n.t('explainAccessDenied'),
     'rate-limited': i18n.t('explainRateLimited'),
@@ -63,6 +65,7 @@ export const failureText = (code: ErrorCode): string =>
     'has-passphrase': i18n.t('failHasPassphrase'),
     'passphrase-too-short': i18n.t('failPassphraseTooShort'),
     'already-saved': i18n.t('failAlreadySaved'),
+    cancelled: i18n.t('failCancelled'),
     'backup-too-large': i18n.t('failBackupTooLarge'),
     'backup-malformed': i18n.t('failBackupMalformed'),
     'backup-unknown-version': i18n.t('failBackupUnknownVersion'),
@@ -88,3 +91,18 @@ export function keyReplacedText({ at, via, origin }: KeyReplaced): string {
         })[via];
   return i18n.t('keyReplacedOn', [new Date(at).toLocaleString(), how]);
 }
+
+export const areaLabel = (area: Area): string =>
+  ({
+    configuration: i18n.t('areaConfiguration'),
+    jobs: i18n.t('areaJobs'),
+    users: i18n.t('areaUsers'),
+    me: i18n.t('areaMe'),
+    audit: i18n.t('areaAudit'),
+  })[area];
+
+export const presetLabel = (preset: Purpose['preset']): string =>
+  ({ servicenow: i18n.t('presetServicenow'), 'read-jobs': i18n.t('presetReadJobs'), custom: i18n.t('presetCustom') })[preset];
+
+/** A moment with its date, not only the time of day: history spans days. */
+export const dateTimeText = (at: number): string => new Date(at).toLocaleString();

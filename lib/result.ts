@@ -18,6 +18,8 @@ export type ErrorCode =
   | 'has-passphrase'
   | 'passphrase-too-short'
   | 'already-saved'
+  /** A test stopped by Cancel: nothing was stored. */
+  | 'cancelled'
   | BackupProblem
   | 'internal';
 

@@ -12,6 +12,8 @@ export type ConnectionSource = z.infer<typeof sourceSchema>;
 
 export const testCategorySchema = z.enum([
   'connected',
+  /** The key works for some areas and is refused in others (access check, issue 10). */
+  'limited',
   'invalid-key',
   'access-denied',
   'rate-limited',
@@ -22,19 +24,54 @@ export const testCategorySchema = z.enum([
 ]);
 export type TestCategory = z.infer<typeof testCategorySchema>;
 
+/** The read-only areas the access check probes (lib/api/probes.ts says where). */
+export const AREAS = ['configuration', 'jobs', 'users', 'me', 'audit'] as const;
+export const areaSchema = z.enum(AREAS);
+export type Area = z.infer<typeof areaSchema>;
+
+const httpStatus = z.int().check(z.gte(0), z.lte(999));
+
+export const probeResultSchema = z.object({
+  area: areaSchema,
+  /** The HTTP status; null where the probe could not run or got no answer (shown as "–"). */
+  status: z.nullable(httpStatus),
+});
+export type ProbeResult = z.infer<typeof probeResultSchema>;
+
+/** The last X-RateLimit-* headers the API sent, clamped (lib/api/rate-limit-headers.ts). */
+export const budgetSchema = z.object({
+  limit: z.optional(z.int().check(z.gte(0), z.lte(100_000))),
+  remaining: z.optional(z.int().check(z.gte(0), z.lte(100_000))),
+  concurrentLimit: z.optional(z.int().check(z.gte(0), z.lte(100_000))),
+  concurrentRemaining: z.optional(z.int().check(z.gte(0), z.lte(100_000))),
+});
+export type Budget = z.infer<typeof budgetSchema>;
+
+/** The longest a stored text may be; results are clamped to these before they are stored. */
+export const RESULT_TEXT_MAX = { endpoint: 300, company: 120, detail: 300, role: 80 } as const;
+/** Nobody waits more than a day for a retry: a later time is a server's nonsense, clamped. */
+export const RETRY_MAX_MS = 24 * 3_600_000;
+
 export const testResultSchema = z.object({
   at: count(),
   category: testCategorySchema,
-  /** HTTP status, or null where no response arrived (timeout, network error). */
-  status: z.nullable(z.int().check(z.gte(0), z.lte(999))),
-  latencyMs: z.number().check(z.gte(0)),
-  /** What was called, without the key: "GET https://host/configuration/company". */
-  endpoint: text(2_100),
-  company: z.optional(text(300)),
+  /** HTTP status of the identity call, or null where no response arrived (timeout, network error). */
+  status: z.nullable(httpStatus),
+  latencyMs: count().check(z.lte(3_600_000)),
+  /** The identity call, without the key: "GET https://host/configuration/company" (cut to fit). */
+  endpoint: text(RESULT_TEXT_MAX.endpoint),
+  company: z.optional(text(RESULT_TEXT_MAX.company)),
   /** The server's own explanation, or why the response was unexpected. */
-  detail: z.optional(text(500)),
+  detail: z.optional(text(RESULT_TEXT_MAX.detail)),
   /** When a rate-limited caller may try again, in ms since the epoch. */
   retryAt: z.optional(count()),
+  /** The identity call was answered with a redirect, which was not followed. */
+  redirected: z.optional(z.boolean()),
+  /** Each probed area's answer (absent in results from before the access check). */
+  probes: z.optional(z.array(probeResultSchema).check(z.maxLength(AREAS.length))),
+  /** The acting user's System role, from users/me. */
+  role: z.optional(text(RESULT_TEXT_MAX.role)),
+  budget: z.optional(budgetSchema),
 });
 export type TestResult = z.infer<typeof testResultSchema>;
 
@@ -56,6 +93,12 @@ export const keyReplacedSchema = z.object({
 });
 export type KeyReplaced = z.infer<typeof keyReplacedSchema>;
 
+export const purposeSchema = z.object({
+  preset: z.enum(['servicenow', 'read-jobs', 'custom']),
+  areas: z.array(areaSchema).check(z.maxLength(AREAS.length)),
+});
+export type Purpose = z.infer<typeof purposeSchema>;
+
 export const connectionSchema = z.object({
   id: text(64, 1),
   name: z.string().check(z.trim(), z.minLength(1), z.maxLength(NAME_MAX)),
@@ -69,6 +112,7 @@ export const connectionSchema = z.object({
   source: sourceSchema,
   createdAt: count(),
   updatedAt: count(),
-  lastTest: z.optional(testResultSchema),
+  /** What the connection is for: the areas its key must reach (presets in lib/api/presets.ts). */
+  purpose: z.optional(purposeSchema),
 });
 export type Connection = z.infer<typeof connectionSchema>;

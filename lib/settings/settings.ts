@@ -2,6 +2,8 @@ import { CORNERS } from '../prompt/placement';
 import { text, z } from '../schema/z';
 
 export const SETTINGS_STORAGE_KEY = 'settings';
+export const GIVE_UP_MIN_S = 10;
+export const GIVE_UP_MAX_S = 28;
 
 export const settingsSchema = z.object({
   /** Portal origins where the user chose "Never on this site". */
@@ -10,10 +12,15 @@ export const settingsSchema = z.object({
   autoLockMinutes: z.catch(z.int().check(z.gte(1), z.lte(24 * 60)), 15),
   /** The corner of the page where the save prompt shows, as the user last moved it. */
   promptCorner: z.catch(z.enum(CORNERS), 'top-right'),
+  /**
+   * When a connection test gives up ("Timed out"). At most 28 s: Chrome may stop a service worker
+   * whose fetch() waits more than 30 s for its answer.
+   */
+  testGiveUpSeconds: z.catch(z.int().check(z.gte(GIVE_UP_MIN_S), z.lte(GIVE_UP_MAX_S)), 25),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
-export const defaultSettings = (): Settings => ({ neverSites: [], autoLockMinutes: 15, promptCorner: 'top-right' });
+export const defaultSettings = (): Settings => ({ neverSites: [], autoLockMinutes: 15, promptCorner: 'top-right', testGiveUpSeconds: 25 });
 
 export function parseSettings(raw: unknown): Settings {
   const parsed = settingsSchema.safeParse(raw ?? {});

@@ -12,9 +12,23 @@ const steps: Record<number, (vault: Record<string, unknown>) => Record<string, u
     ...vault,
     connections: Array.isArray(vault.connections) ? vault.connections.map(datePreviousKey) : vault.connections,
   }),
+  // v4 keeps test results apart from the vault (lib/results/): each record's `lastTest` moves to
+  // `carriedResults`, which parseVault hands to the store to write beside the vault in the same
+  // storage call, so nothing is lost and no result can quarantine its connection any more.
+  3: (vault) => {
+    if (!Array.isArray(vault.connections)) return vault;
+    const carriedResults: Record<string, unknown> = {};
+    const connections = vault.connections.map((connection: unknown) => {
+      if (!isRecord(connection) || !('lastTest' in connection)) return connection;
+      const { lastTest, ...rest } = connection;
+      if (typeof rest.id === 'string' && lastTest !== undefined) carriedResults[rest.id] = lastTest;
+      return rest;
+    });
+    return { ...vault, connections, carriedResults };
+  },
 };
 
-export const VAULT_VERSION = 3;
+export const VAULT_VERSION = 4;
 
 function datePreviousKey(connection: unknown): unknown {
   if (!isRecord(connection) || connection.previousKey === undefined || connection.keyReplaced !== undefined) return connection;

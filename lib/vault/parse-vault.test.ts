@@ -90,6 +90,35 @@ describe('migration 2 → 3: when and how a previous key was replaced', () => {
     const [rotated, plain] = parsed.state.connections;
     expect(rotated!.keyReplaced).toEqual({ at: v2.connections[0]!.updatedAt, via: 'unknown' });
     expect(plain!.keyReplaced).toBeUndefined();
-    expect({ ...rotated, keyReplaced: undefined }).toEqual({ ...v2.connections[0], keyReplaced: undefined });
+    // (v4 then moves lastTest out of the record; that step has its own test below.)
+    expect({ ...rotated, keyReplaced: undefined }).toEqual({ ...v2.connections[0], keyReplaced: undefined, lastTest: undefined });
+  });
+});
+
+describe('migration 3 → 4: test results leave the vault', () => {
+  const v3 = goldens.find((g) => g.raw.version === 3)!.raw as unknown as { connections: Array<Record<string, unknown>> };
+
+  it('takes lastTest out of each record and carries it to the result store, losing nothing else', () => {
+    const parsed = parseVault(v3);
+    if (parsed.kind !== 'ok') throw new Error(parsed.kind);
+    expect(parsed.dirty).toBe(true);
+    for (const [i, connection] of parsed.state.connections.entries()) {
+      expect(connection).not.toHaveProperty('lastTest');
+      const { lastTest, ...rest } = v3.connections[i]!;
+      expect(connection).toEqual(rest);
+      expect(parsed.carried?.[connection.id]).toEqual({
+        last: lastTest,
+        history: [expect.objectContaining({ at: (lastTest as { at: number }).at })],
+      });
+    }
+  });
+
+  it('drops a result that does not validate, and keeps its connection', () => {
+    const broken = { ...v3, connections: [{ ...v3.connections[0], lastTest: { at: 'noon', category: 'maybe' } }, v3.connections[1]] };
+    const parsed = parseVault(broken);
+    if (parsed.kind !== 'ok') throw new Error(parsed.kind);
+    expect(parsed.state.quarantine).toEqual([]);
+    expect(parsed.state.connections).toHaveLength(2);
+    expect(Object.keys(parsed.carried ?? {})).toEqual([v3.connections[1]!.id]);
   });
 });
