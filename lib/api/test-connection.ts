@@ -10,8 +10,12 @@ export const TEST_PATH = PROBE_PATHS[IDENTITY_AREA];
 export const DEFAULT_GIVE_UP_MS = 25_000;
 /** Enough for any company record; a larger body is cut, not buffered whole. */
 const BODY_LIMIT = 64 * 1024;
-/** A 429 is tried again this many times at most, backing off, while the give-up time allows. */
-const MAX_ATTEMPTS = 4;
+/**
+ * A 429 is tried again after its Retry-After, or backing off exponentially (1 s, 2 s, …) where it
+ * names none, while the waits add up to no more than this: a test is something a person watches.
+ * Past it the result says when the next try would be (a countdown in the UI).
+ */
+const RETRY_BUDGET_MS = 3_000;
 const BACKOFF_BASE_MS = 1_000;
 
 export interface TestTarget {
@@ -122,14 +126,16 @@ export async function testConnection(target: TestTarget, deps: TesterDeps): Prom
 
   /** The identity call, tried again on a 429 with exponential backoff while the give-up time allows. */
   async function identityCall(): Promise<Answer> {
+    let waited = 0;
     for (let attempt = 1; ; attempt++) {
       const answer = await call(TEST_PATH);
       const { category, retryAt, retryGuessed } = answer.classification;
       if (category !== 'rate-limited' || retryAt === undefined) return answer;
       const now = deps.now();
-      const wait = retryGuessed ? BACKOFF_BASE_MS * 2 ** (attempt - 1) : retryAt - now;
+      const wait = retryGuessed ? BACKOFF_BASE_MS * 2 ** (attempt - 1) : Math.max(0, retryAt - now);
       const next = { ...answer, classification: { ...answer.classification, retryAt: now + wait } };
-      if (attempt >= MAX_ATTEMPTS || deps.clock() - started + wait >= deps.giveUpMs) return next;
+      if (waited + wait > RETRY_BUDGET_MS || deps.clock() - started + wait >= deps.giveUpMs) return next;
+      waited += wait;
       await sleep(wait, stop);
       if (stop.aborted) return next;
     }
