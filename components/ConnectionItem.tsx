@@ -99,7 +99,7 @@ export function ConnectionItem({ connection, state, actions }: { connection: Con
         ) : last ? (
           <>
             {stale && <p class="result-pending">{i18n.t('staleResult')}</p>}
-            <TestResultView result={last} purpose={connection.purpose} />
+            <TestResultView result={last} purpose={connection.purpose} url={connection.url} />
           </>
         ) : (
           <p class="result-none">{i18n.t('neverTested')}</p>

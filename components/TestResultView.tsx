@@ -1,6 +1,7 @@
 import { i18n } from '#i18n';
 import { missingAreas, presetWrites } from '@/lib/api/presets';
-import type { Purpose, TestResult } from '@/lib/connections/schema';
+import { IDENTITY_AREA, PROBE_PATHS } from '@/lib/api/probes';
+import { AREAS, type Purpose, type TestResult } from '@/lib/connections/schema';
 import { areaLabel, categoryExplanation, categoryLabel, dateTimeText, presetLabel } from './messages';
 import { useNow } from './use-test-run';
 
@@ -15,7 +16,8 @@ function RetryText({ retryAt }: { retryAt: number }) {
 const mark = (status: number | null) => (status === null ? '–' : status >= 200 && status < 300 ? '✓' : '✗');
 
 /** One test's answer: the verdict first, then each area's answer and the facts behind it. */
-export function TestResultView({ result, purpose }: { result: TestResult; purpose?: Purpose }) {
+export function TestResultView({ result, purpose, url }: { result: TestResult; purpose?: Purpose; /** The connection's, for a stored result (it holds no endpoint). */ url?: string }) {
+  const endpoint = result.endpoint ?? (url && `GET ${url}${PROBE_PATHS[IDENTITY_AREA]}`);
   const facts = [
     result.status !== null && result.status > 0 ? i18n.t('httpStatus', [String(result.status)]) : undefined,
     i18n.t('latency', [String(result.latencyMs)]),
@@ -23,6 +25,7 @@ export function TestResultView({ result, purpose }: { result: TestResult; purpos
   ].filter(Boolean);
   const missing = purpose && result.probes ? missingAreas(purpose, result.probes) : [];
   const { budget } = result;
+  const probes = AREAS.flatMap((area) => (result.probes && area in result.probes ? [[area, result.probes[area] ?? null] as const] : []));
   return (
     <div class={`result result-${result.category}`}>
       <p class="result-head">
@@ -35,9 +38,9 @@ export function TestResultView({ result, purpose }: { result: TestResult; purpos
       </p>
       {result.company && <p class="result-company">{i18n.t('company', [result.company])}</p>}
       {result.role && <p class="result-company">{i18n.t('systemRole', [result.role])}</p>}
-      {result.probes && result.probes.length > 0 && (
+      {probes.length > 0 && (
         <ul class="result-matrix" aria-label={i18n.t('accessMatrix')}>
-          {result.probes.map(({ area, status }) => (
+          {probes.map(([area, status]) => (
             <li key={area} class={`probe probe-${mark(status) === '✓' ? 'ok' : mark(status) === '✗' ? 'refused' : 'none'}`}>
               {areaLabel(area)} {mark(status)} {status === null ? i18n.t('probeNotRun') : String(status)}
             </li>
@@ -65,9 +68,11 @@ export function TestResultView({ result, purpose }: { result: TestResult; purpos
       {result.detail && (
         <p class="result-detail">{result.redirected ? i18n.t('redirectTarget', [result.detail]) : result.detail}</p>
       )}
-      <p class="result-endpoint">
-        <code>{result.endpoint}</code>
-      </p>
+      {endpoint && (
+        <p class="result-endpoint">
+          <code>{endpoint}</code>
+        </p>
+      )}
     </div>
   );
 }

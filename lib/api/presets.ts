@@ -1,4 +1,4 @@
-import type { Area, Purpose, ProbeResult } from '../connections/schema';
+import type { Area, Probes, Purpose } from '../connections/schema';
 
 export type PresetId = Purpose['preset'];
 
@@ -17,9 +17,9 @@ export function purposeFor(preset: PresetId, customAreas: readonly Area[] = []):
 }
 
 /** The purpose's areas this check did not see working: the ones that answered otherwise. */
-export function missingAreas(purpose: Purpose, probes: readonly ProbeResult[]): Area[] {
+export function missingAreas(purpose: Purpose, probes: Probes): Area[] {
   return purpose.areas.filter((area) => {
-    const status = probes.find((p) => p.area === area)?.status;
+    const status = probes[area];
     return !(status !== undefined && status !== null && status >= 200 && status < 300);
   });
 }

@@ -46,13 +46,7 @@ describe('testConnection: the access check', () => {
       role: 'Administrator',
       endpoint: 'GET https://api.smartrecruiters.com/configuration/company',
       budget: { limit: 10, remaining: 6, concurrentLimit: 8, concurrentRemaining: 7 },
-      probes: [
-        { area: 'configuration', status: 200 },
-        { area: 'jobs', status: 200 },
-        { area: 'users', status: 200 },
-        { area: 'me', status: 200 },
-        { area: 'audit', status: 200 },
-      ],
+      probes: { configuration: 200, jobs: 200, users: 200, me: 200, audit: 200 },
     });
     const urls = fetchImpl.mock.calls.map(([url]) => String(url));
     expect(urls[0]).toBe('https://api.smartrecruiters.com/configuration/company');
@@ -70,7 +64,7 @@ describe('testConnection: the access check', () => {
       deps(api({ ...ALL_OK, '/configuration/company': 401, '/user-api/v201804/users': 403, '/user-api/v201804/users/me': 403, '/audit-api/v201910/audit-events': 401 })),
     );
     expect(result?.category).toBe('limited');
-    expect(result?.probes?.find((p) => p.area === 'jobs')).toEqual({ area: 'jobs', status: 200 });
+    expect(result?.probes).toEqual({ configuration: 401, jobs: 200, users: 403, me: 403, audit: 401 });
   });
 
   it('says Invalid API key only when every area answered 401', async () => {
@@ -85,7 +79,7 @@ describe('testConnection: the access check', () => {
     const result = await testConnection(target, deps(fetchImpl));
     expect(result).toMatchObject({ category: 'unexpected', redirected: true, detail: 'https://evil.example/' });
     expect(fetchImpl).toHaveBeenCalledTimes(1);
-    expect(result?.probes?.slice(1).every((p) => p.status === null)).toBe(true);
+    expect(result?.probes).toEqual({ configuration: 302, jobs: null, users: null, me: null, audit: null });
   });
 
   it('reports a refused connection as a network error', async () => {

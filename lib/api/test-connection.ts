@@ -166,7 +166,7 @@ export async function testConnection(target: TestTarget, deps: TesterDeps): Prom
       status: identity.status,
       latencyMs: identity.latencyMs,
       endpoint: clampText(`GET ${target.url}${TEST_PATH}`, RESULT_TEXT_MAX.endpoint) ?? '',
-      probes: answers.map(({ area, status }) => ({ area, status })),
+      probes: Object.fromEntries(answers.map(({ area, status }) => [area, status])),
     };
     const companyText = text(company, RESULT_TEXT_MAX.company);
     const detailText = text(detail, RESULT_TEXT_MAX.detail);

@@ -31,12 +31,17 @@ export type Area = z.infer<typeof areaSchema>;
 
 const httpStatus = z.int().check(z.gte(0), z.lte(999));
 
-export const probeResultSchema = z.object({
-  area: areaSchema,
-  /** The HTTP status; null where the probe could not run or got no answer (shown as "–"). */
-  status: z.nullable(httpStatus),
+/** An area's HTTP status; null where its probe could not run or got no answer (shown as "–"). */
+const areaStatus = z.optional(z.nullable(httpStatus));
+/** Each probed area's answer, by area: an object rather than a list of records, to stay small stored. */
+export const probesSchema = z.object({
+  configuration: areaStatus,
+  jobs: areaStatus,
+  users: areaStatus,
+  me: areaStatus,
+  audit: areaStatus,
 });
-export type ProbeResult = z.infer<typeof probeResultSchema>;
+export type Probes = z.infer<typeof probesSchema>;
 
 /** The last X-RateLimit-* headers the API sent, clamped (lib/api/rate-limit-headers.ts). */
 export const budgetSchema = z.object({
@@ -48,7 +53,7 @@ export const budgetSchema = z.object({
 export type Budget = z.infer<typeof budgetSchema>;
 
 /** The longest a stored text may be; results are clamped to these before they are stored. */
-export const RESULT_TEXT_MAX = { endpoint: 300, company: 120, detail: 300, role: 80 } as const;
+export const RESULT_TEXT_MAX = { endpoint: 120, company: 120, detail: 200, role: 80 } as const;
 /** Nobody waits more than a day for a retry: a later time is a server's nonsense, clamped. */
 export const RETRY_MAX_MS = 24 * 3_600_000;
 
@@ -58,8 +63,11 @@ export const testResultSchema = z.object({
   /** HTTP status of the identity call, or null where no response arrived (timeout, network error). */
   status: z.nullable(httpStatus),
   latencyMs: count().check(z.lte(3_600_000)),
-  /** The identity call, without the key: "GET https://host/configuration/company" (cut to fit). */
-  endpoint: text(RESULT_TEXT_MAX.endpoint),
+  /**
+   * The identity call, without the key: "GET https://host/configuration/company" (cut to fit).
+   * Left out where results are stored: there the connection's URL says it.
+   */
+  endpoint: z.optional(text(RESULT_TEXT_MAX.endpoint)),
   company: z.optional(text(RESULT_TEXT_MAX.company)),
   /** The server's own explanation, or why the response was unexpected. */
   detail: z.optional(text(RESULT_TEXT_MAX.detail)),
@@ -68,7 +76,7 @@ export const testResultSchema = z.object({
   /** The identity call was answered with a redirect, which was not followed. */
   redirected: z.optional(z.boolean()),
   /** Each probed area's answer (absent in results from before the access check). */
-  probes: z.optional(z.array(probeResultSchema).check(z.maxLength(AREAS.length))),
+  probes: z.optional(probesSchema),
   /** The acting user's System role, from users/me. */
   role: z.optional(text(RESULT_TEXT_MAX.role)),
   budget: z.optional(budgetSchema),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { TestResult } from '../connections/schema';
-import { HISTORY_MAX, clampResult, parseResults, resultKey } from './result-schema';
+import { type ConnectionResults, HISTORY_MAX, clampResult, parseResults, resultKey, toStored, withResult } from './result-schema';
 import { createResultStore } from './result-store';
 
 const NOW = 1_764_000_000_000;
@@ -39,7 +39,7 @@ describe('result store', () => {
   it('clamps what a hostile server sent before storing it', () => {
     const clamped = clampResult(result(NOW, { company: 'x'.repeat(600), detail: 'y'.repeat(5_000), retryAt: 99_999_999_999_999_999 }), NOW);
     expect(clamped?.company).toHaveLength(120);
-    expect(clamped?.detail).toHaveLength(300);
+    expect(clamped?.detail).toHaveLength(200);
     expect(clamped?.retryAt).toBe(NOW + 24 * 3_600_000);
     expect(clampResult('nonsense' as unknown as TestResult)).toBeUndefined();
   });
@@ -47,7 +47,7 @@ describe('result store', () => {
   it('drops a bad stored entry alone, never the connection', () => {
     const stored = {
       last: { ...result(NOW), company: 'z'.repeat(600) },
-      history: [{ at: NOW, category: 'connected', status: 200, latencyMs: 1 }, { at: 'yesterday' }, null],
+      history: [[NOW, 0, 200, 1], ['yesterday'], [NOW, 99, 200, 1], null],
     };
     expect(parseResults(stored)).toEqual({ history: [{ at: NOW, category: 'connected', status: 200, latencyMs: 1 }] });
     expect(parseResults('garbage')).toEqual({ history: [] });
@@ -69,14 +69,16 @@ describe('storage budget', () => {
       company: 'Acme Corporation International (AcmeCorp1)',
       role: 'Administrator',
       detail: 'Unauthorized — UNAUTHORIZED_ACCESS: The API key is missing, invalid or revoked.',
-      probes: (['configuration', 'jobs', 'users', 'me', 'audit'] as const).map((area) => ({ area, status: 401 })),
+      probes: { configuration: 401, jobs: 200, users: 403, me: 403, audit: 401 },
       budget: { limit: 10, remaining: 9, concurrentLimit: 8, concurrentRemaining: 7 },
     });
     let entry = parseResults(undefined);
-    for (let i = 0; i < HISTORY_MAX; i++) entry = { last: full, history: [...entry.history, { at: NOW + i, category: 'limited', status: 401, latencyMs: 1234 }] };
-    const perConnection = JSON.stringify({ [resultKey('5b0c3f5e-8a51-4c51-9d0e-6c1f7b0f9a11')]: entry }).length;
-    // Chrome counts a key's name and its JSON value; the README states this budget.
-    expect(perConnection).toBeLessThan(1_400);
-    expect(perConnection * 5_000).toBeLessThan(7 * 1024 * 1024);
+    for (let i = 0; i < HISTORY_MAX; i++) entry = withResult(entry, { ...full, at: NOW + i, latencyMs: 12_345 });
+    // Chrome counts a key's name and its JSON value. The README states this budget.
+    const perConnection = (results: ConnectionResults) => `${resultKey('5b0c3f5e-8a51-4c51-9d0e-6c1f7b0f9a11')}`.length + JSON.stringify(toStored(results)).length;
+    expect(perConnection(entry)).toBeLessThan(950);
+    // The worst case: every text at its longest.
+    const longest = clampResult({ ...full, endpoint: 'e'.repeat(999), company: 'c'.repeat(999), detail: 'd'.repeat(999), role: 'r'.repeat(999), retryAt: NOW }, NOW)!;
+    expect(perConnection(withResult(entry, longest)) * 5_000).toBeLessThan(6 * 1024 * 1024);
   });
 });

@@ -1,7 +1,7 @@
 import type { TestResult } from '../connections/schema';
 import type { StorageAreaLike } from '../storage/storage-area';
 import { createSerialQueue } from '../vault/serial-queue';
-import { type ConnectionResults, clampResult, parseResults, resultKey, withResult } from './result-schema';
+import { type ConnectionResults, clampResult, parseResults, resultKey, toStored, withResult } from './result-schema';
 
 export interface ResultRecord {
   id: string;
@@ -34,14 +34,14 @@ export function createResultStore(area: StorageAreaLike, now: () => number = Dat
         const current = await readMany([...new Set(clamped.map((r) => r.id))]);
         const next: Record<string, ConnectionResults> = {};
         for (const { id, result } of clamped) next[id] = withResult(next[id] ?? current[id] ?? { history: [] }, result);
-        if (Object.keys(next).length) await area.set(Object.fromEntries(Object.entries(next).map(([id, r]) => [resultKey(id), r])));
+        if (Object.keys(next).length) await area.set(Object.fromEntries(Object.entries(next).map(([id, r]) => [resultKey(id), toStored(r)])));
         return clamped.map((r) => r.result);
       }),
     /** A new key or URL: the last result says nothing about it any more; the history stays. */
     forgetLast: (id: string): Promise<void> =>
       enqueue(async () => {
         const current = (await readMany([id]))[id];
-        if (current?.last) await area.set({ [resultKey(id)]: { history: current.history } });
+        if (current?.last) await area.set({ [resultKey(id)]: toStored({ history: current.history }) });
       }),
   };
 }

@@ -3,7 +3,7 @@ import type { StorageAreaLike } from '../storage/storage-area';
 import type { Change } from './operations';
 import { type VaultState, VAULT_STORAGE_KEY, parseVault, serializeVault } from './parse-vault';
 import { createSerialQueue } from './serial-queue';
-import { type ConnectionResults, resultKey } from '../results/result-schema';
+import { type ConnectionResults, resultKey, toStored } from '../results/result-schema';
 import type { SessionKeys } from './session-key';
 import { isRightKey } from '../crypto/seal';
 import { type VaultLock, hasKeysOfKind, sealKeys, unsealWhatOpens } from './vault-lock';
@@ -37,7 +37,7 @@ export function createVaultStore(
   async function write(state: VaultState, carried: Record<string, ConnectionResults> = {}): Promise<void> {
     const serialized = serializeVault(state);
     lastWritten = JSON.stringify(serialized);
-    const results = Object.fromEntries(Object.entries(carried).map(([id, r]) => [resultKey(id), r]));
+    const results = Object.fromEntries(Object.entries(carried).map(([id, r]) => [resultKey(id), toStored(r)]));
     try {
       await area.set({ [VAULT_STORAGE_KEY]: serialized, ...results });
     } catch (error) {

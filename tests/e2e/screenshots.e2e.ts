@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, it } from 'vitest';
 import type { Connection, TestResult } from '../../lib/connections/schema';
-import { resultKey, withResult } from '../../lib/results/result-schema';
+import { resultKey, toStored, withResult } from '../../lib/results/result-schema';
 import { VAULT_STORAGE_KEY, serializeVault } from '../../lib/vault/parse-vault';
 import { connectionItem, visible } from './popup-driver';
 import { PROMPT_TITLE, generateKey, openCredentialsByNavigation, waitForPrompt } from './portal-driver';
@@ -73,7 +73,7 @@ describe('documentation screenshots', () => {
     await mkdir(OUT_DIR, { recursive: true });
     // Stored as the extension stores it; the pages show whatever storage holds.
     const connections = CONNECTIONS.map(({ lastTest: _, ...connection }) => connection);
-    const results = CONNECTIONS.flatMap(({ id, lastTest }) => (lastTest ? [[resultKey(id), withResult({ history: [] }, lastTest)]] : []));
+    const results = CONNECTIONS.flatMap(({ id, lastTest }) => (lastTest ? [[resultKey(id), toStored(withResult({ history: [] }, lastTest))]] : []));
     const items = { [VAULT_STORAGE_KEY]: serializeVault({ connections, quarantine: [] }), ...Object.fromEntries(results) };
     await bed.extension.serviceWorker.evaluate(`chrome.storage.local.set(${JSON.stringify(items)})`);
   });
