@@ -145,4 +145,17 @@ describe('access check and Test all runner', () => {
     // Its own items only: each holds lists of its own (the areas).
     expect(await popup.getByRole('list', { name: 'Connections' }).locator(':scope > li').count()).toBe(8);
   });
+
+  it('saves a connection to a host not allowed yet with a confirmation, and the row says so', async () => {
+    // The sandbox is an optional host: the popup does not ask (Chromium would close it for the dialog).
+    await popup.getByRole('button', { name: 'Add connection' }).click();
+    await popup.getByLabel('Connection name').fill('Sandbox pending');
+    await popup.getByRole('radio', { name: 'Sandbox' }).check();
+    await popup.getByLabel('API key').fill(FAKE_KEYS.ok);
+    await popup.getByRole('button', { name: 'Save' }).click();
+    await visible(popup.getByText('Saved Sandbox pending.'));
+    const item = await visible(connectionItem(popup, 'Sandbox pending'));
+    await visible(item.getByText('The browser has not yet allowed calls to api.sandbox.smartrecruiters.com.'));
+    await visible(item.getByRole('button', { name: 'Allow access' }));
+  });
 });
