@@ -1,18 +1,20 @@
 import { i18n } from '#i18n';
-import { type Environment, auditCsv, auditFileName } from '@/lib/backup/audit-csv';
+import { auditCsv, auditFileName } from '@/lib/backup/audit-csv';
 import type { Connection } from '@/lib/connections/schema';
+import { useMemo } from 'preact/hooks';
 import { download } from './download';
-import { categoryLabel } from './messages';
-
-const environmentText = (environment: Environment): string =>
-  ({ production: i18n.t('envProduction'), sandbox: i18n.t('envSandbox'), custom: i18n.t('envCustom') })[environment];
+import { useLastResults } from './use-last-results';
+import { categoryLabel, environmentLabel } from './messages';
 
 /** A CSV for audits: every connection without its key. Made in the page: nothing in it is secret. */
 export function AuditExport({ connections }: { connections: Connection[] }) {
+  const ids = useMemo(() => connections.map((c) => c.id), [connections]);
+  const results = useLastResults(ids);
   function exportCsv() {
-    const csv = auditCsv(connections, {
+    const last = Object.fromEntries(Object.entries(results).map(([id, r]) => [id, r.last]));
+    const csv = auditCsv(connections, last, {
       header: [i18n.t('fieldName'), i18n.t('fieldUrl'), i18n.t('csvEnvironment'), i18n.t('fieldNote'), i18n.t('csvVerdict'), i18n.t('csvTestedAt')],
-      environment: environmentText,
+      environment: environmentLabel,
       verdict: categoryLabel,
       untested: i18n.t('neverTested'),
     });

@@ -1,11 +1,14 @@
 import { i18n } from '#i18n';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { type Connection, DEFAULT_API_URL } from '@/lib/connections/schema';
+import { PRESETS, type PresetId, purposeFor } from '@/lib/api/presets';
+import { AREAS, type Area, type Connection, DEFAULT_API_URL, type TestResult } from '@/lib/connections/schema';
+import { ENVIRONMENTS, type EnvironmentId, environmentOf, environmentUrl } from '@/lib/connections/environments';
 import { findLookalike } from '@/lib/connections/names';
 import { type ConnectionInput, type FieldErrors, type InputField, validateInput } from '@/lib/connections/validate-input';
-import type { AppError } from '@/lib/result';
-import { failureText, inputErrorText } from './messages';
+import type { AppError, Outcome } from '@/lib/result';
+import { areaLabel, environmentLabel, failureText, inputErrorText, presetLabel } from './messages';
 import { ErrorAlert } from './ErrorAlert';
+import { TestResultView } from './TestResultView';
 
 interface Props {
   /** The connection being edited; a new one when absent. */
@@ -13,8 +16,12 @@ interface Props {
   /** The saved connections, to warn about a name that looks like one of theirs. */
   connections: readonly Connection[];
   onSubmit(input: Partial<ConnectionInput>): Promise<AppError | null>;
+  /** Tests the typed URL and key (or, editing with the key left empty, the saved key); stores nothing. */
+  onTest(draft: { url: string; key?: string }): Promise<Outcome<TestResult>>;
   onCancel(): void;
 }
+
+type PurposeChoice = PresetId | 'none';
 
 const FIELDS: Array<{
   field: InputField;
@@ -30,7 +37,7 @@ const FIELDS: Array<{
   { field: 'note', label: () => i18n.t('fieldNote'), type: 'text', hint: () => i18n.t('fieldNoteHint') },
 ];
 
-export function ConnectionForm({ editing, connections, onSubmit, onCancel }: Props) {
+export function ConnectionForm({ editing, connections, onSubmit, onTest, onCancel }: Props) {
   const [values, setValues] = useState<ConnectionInput>(() => ({
     name: editing?.name ?? '',
     url: editing?.url ?? DEFAULT_API_URL,
@@ -41,6 +48,10 @@ export function ConnectionForm({ editing, connections, onSubmit, onCancel }: Pro
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const [environment, setEnvironment] = useState<EnvironmentId>(() => environmentOf(values.url));
+  const [purpose, setPurpose] = useState<PurposeChoice>(editing?.purpose?.preset ?? 'none');
+  const [customAreas, setCustomAreas] = useState<readonly Area[]>(editing?.purpose?.areas ?? []);
+  const [tested, setTested] = useState<{ testing: boolean; result?: TestResult }>({ testing: false });
   const firstField = useRef<HTMLInputElement>(null);
   useEffect(() => firstField.current?.focus(), []);
   // After a refused Save, focus the first field in error so its message is read out with it.
@@ -49,17 +60,44 @@ export function ConnectionForm({ editing, connections, onSubmit, onCancel }: Pro
     if (first) document.getElementById(`field-${first.field}`)?.focus();
   }, [errors]);
 
+  function chooseEnvironment(id: EnvironmentId) {
+    setEnvironment(id);
+    const url = environmentUrl(id);
+    setValues({ ...values, url: url ?? (environmentOf(values.url) === 'custom' ? values.url : '') });
+  }
+
+  /** The typed fields, checked; the key left out where an edit keeps the saved one. */
+  function checkedInput() {
+    const input = editing && !values.key.trim() ? { ...values, key: undefined } : values;
+    return validateInput(input);
+  }
+
+  async function test() {
+    const checked = checkedInput();
+    if (!checked.ok) {
+      setErrors(checked.errors);
+      return;
+    }
+    setErrors({});
+    setFailure(undefined);
+    setTested({ testing: true });
+    const outcome = await onTest({ url: checked.value.url ?? values.url, ...(checked.value.key !== undefined && { key: checked.value.key }) });
+    setTested({ testing: false, ...(outcome.ok && { result: outcome.value }) });
+    if (!outcome.ok) setFailure(outcome.error.fields ? undefined : failureText(outcome.error.code));
+    if (!outcome.ok && outcome.error.fields) setErrors(outcome.error.fields);
+  }
+
   async function submit(event: Event) {
     event.preventDefault();
-    const input = editing && !values.key.trim() ? { ...values, key: undefined } : values;
-    const checked = validateInput(input);
+    const checked = checkedInput();
     if (!checked.ok) {
       setErrors(checked.errors);
       setFailure(undefined);
       return;
     }
     setBusy(true);
-    const error = await onSubmit(checked.value);
+    const chosen = purpose === 'none' ? undefined : purposeFor(purpose, customAreas);
+    const error = await onSubmit({ ...checked.value, ...(chosen && { purpose: chosen }) });
     setBusy(false);
     setErrors(error?.fields ?? {});
     setFailure(error && !error.fields ? failureText(error.code) : undefined);
@@ -70,6 +108,15 @@ export function ConnectionForm({ editing, connections, onSubmit, onCancel }: Pro
   return (
     <form class="form" aria-label={title} onSubmit={submit} noValidate>
       <h2>{title}</h2>
+      <fieldset class="env-choice">
+        <legend>{i18n.t('fieldEnvironment')}</legend>
+        {[...ENVIRONMENTS.map((e) => e.id), 'custom' as const].map((id) => (
+          <label class="choice" key={id}>
+            <input type="radio" name="environment" checked={environment === id} onChange={() => chooseEnvironment(id)} />
+            {environmentLabel(id)}
+          </label>
+        ))}
+      </fieldset>
       {FIELDS.map(({ field, label, type, hint: addHint, editHint }, index) => {
         const hint = (editing && editHint) || addHint;
         const error = errors[field];
@@ -89,7 +136,11 @@ export function ConnectionForm({ editing, connections, onSubmit, onCancel }: Pro
               spellcheck={false}
               aria-invalid={error ? true : undefined}
               aria-describedby={describedBy}
-              onInput={(e) => setValues({ ...values, [field]: e.currentTarget.value })}
+              onInput={(e) => {
+                const value = e.currentTarget.value;
+                setValues({ ...values, [field]: value });
+                if (field === 'url') setEnvironment(environmentOf(value));
+              }}
             />
             {hint && (
               <small id={`${id}-hint`} class="hint">
@@ -109,15 +160,53 @@ export function ConnectionForm({ editing, connections, onSubmit, onCancel }: Pro
           </div>
         );
       })}
+      <div class="field">
+        <label for="field-purpose">{i18n.t('fieldPurpose')}</label>
+        <select id="field-purpose" value={purpose} onChange={(e) => setPurpose(e.currentTarget.value as PurposeChoice)}>
+          <option value="none">{i18n.t('presetNone')}</option>
+          {[...(Object.keys(PRESETS) as PresetId[]), 'custom' as const].map((id) => (
+            <option key={id} value={id}>
+              {presetLabel(id)}
+            </option>
+          ))}
+        </select>
+      </div>
+      {purpose === 'custom' && (
+        <fieldset class="env-choice">
+          <legend>{i18n.t('purposeAreas')}</legend>
+          {AREAS.map((area) => (
+            <label class="choice" key={area}>
+              <input
+                type="checkbox"
+                checked={customAreas.includes(area)}
+                onChange={(e) =>
+                  setCustomAreas(e.currentTarget.checked ? [...customAreas, area] : customAreas.filter((a) => a !== area))
+                }
+              />
+              {areaLabel(area)}
+            </label>
+          ))}
+        </fieldset>
+      )}
       <ErrorAlert text={failure} />
+      <div role="status" aria-live="polite" class="item-status">
+        {tested.testing && <p class="result-pending">{i18n.t('testing')}</p>}
+        {tested.result && <TestResultView result={tested.result} />}
+      </div>
       <div class="actions">
         <button type="submit" class="primary" disabled={busy}>
           {i18n.t('save')}
+        </button>
+        <button type="button" aria-describedby="test-draft-hint" disabled={tested.testing} onClick={() => void test()}>
+          {i18n.t('testDraft')}
         </button>
         <button type="button" onClick={onCancel}>
           {i18n.t('cancel')}
         </button>
       </div>
+      <small id="test-draft-hint" class="hint">
+        {i18n.t('testDraftHint')}
+      </small>
     </form>
   );
 }

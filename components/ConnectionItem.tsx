@@ -1,10 +1,16 @@
 import { i18n } from '#i18n';
 import { useEffect, useState } from 'preact/hooks';
 import type { Connection } from '@/lib/connections/schema';
+import type { ConnectionResults } from '@/lib/results/result-schema';
+import { TestHistory } from './TestHistory';
 import { TestResultView } from './TestResultView';
 import { maskKey } from './mask-key';
 import { PreviousKey } from './PreviousKey';
 import { sourceText, usedInText } from './messages';
+import { useNow } from './use-test-run';
+
+/** After this long a test shows "Still waiting…" and Cancel: slow is not broken. */
+export const STILL_WAITING_MS = 10_000;
 
 export interface ItemActions {
   /** The key in clear, from the background; undefined when it cannot be had (locked). */
@@ -15,23 +21,57 @@ export interface ItemActions {
   remove(connection: Connection): void;
   swapKey(connection: Connection): void;
   forgetPreviousKey(connection: Connection): void;
+  cancelTest(connection: Connection): void;
+  /** Asks for the connection's host (custom URLs are optional permissions). */
+  grantAccess(connection: Connection): void;
+}
+
+export interface ItemState {
+  results?: ConnectionResults;
+  /** When its own test started; undefined when none runs. */
+  testingSince?: number;
+  /** Test all has not replaced this result yet: shown dimmed until it does. */
+  stale: boolean;
+  /** The browser does not allow calls to its host yet. */
+  needsAccess: boolean;
+}
+
+function TestingStatus({ since, onCancel }: { since: number; onCancel(): void }) {
+  const now = useNow(true);
+  const waiting = now - since >= STILL_WAITING_MS;
+  return (
+    <p class="result-pending">
+      {waiting ? i18n.t('stillWaiting') : i18n.t('testing')}
+      {waiting && (
+        <>
+          {' '}
+          <button type="button" class="small" onClick={onCancel}>
+            {i18n.t('cancelTest')}
+          </button>
+        </>
+      )}
+    </p>
+  );
 }
 
 export function ConnectionItem({
   connection,
-  testing,
+  state,
   actions,
   locked = false,
   sameName = false,
 }: {
   connection: Connection;
-  testing: boolean;
+  state: ItemState;
   actions: ItemActions;
   /** The vault is locked: actions that need the key are disabled until it is unlocked. */
   locked?: boolean;
   /** Another connection has the same name under today's rule (an older vault): ask for a rename. */
   sameName?: boolean;
 }) {
+  const { results, testingSince, stale, needsAccess } = state;
+  const testing = testingSince !== undefined;
+  const last = results?.last;
   const [revealed, setRevealed] = useState<string>();
   // A revealed key goes stale when the key changes (edit, rotation undo): hide it again.
   useEffect(() => setRevealed(undefined), [connection.updatedAt]);
@@ -72,15 +112,27 @@ export function ConnectionItem({
       {connection.previousKey && connection.usedIn && connection.usedIn.length > 0 && (
         <p class="item-meta warning">{i18n.t('usedInUpdateThere', [connection.usedIn.map((use) => use.host).join(', ')])}</p>
       )}
-      <div role="status" class="item-status">
+      {needsAccess && (
+        <p class="item-meta warning">
+          {i18n.t('hostPending', [new URL(connection.url).host])}{' '}
+          <button type="button" class="small" onClick={() => actions.grantAccess(connection)}>
+            {i18n.t('grantAccess')}
+          </button>
+        </p>
+      )}
+      <div role="status" class={stale ? 'item-status stale' : 'item-status'}>
         {testing ? (
-          <p class="result-pending">{i18n.t('testing')}</p>
-        ) : connection.lastTest ? (
-          <TestResultView result={connection.lastTest} />
+          <TestingStatus since={testingSince} onCancel={() => actions.cancelTest(connection)} />
+        ) : last ? (
+          <>
+            {stale && <p class="result-pending">{i18n.t('staleResult')}</p>}
+            <TestResultView result={last} purpose={connection.purpose} url={connection.url} />
+          </>
         ) : (
           <p class="result-none">{i18n.t('neverTested')}</p>
         )}
       </div>
+      {results && results.history.length > 0 && <TestHistory history={results.history} />}
       <div class="actions">
         <button type="button" class="primary" disabled={testing || locked} onClick={() => actions.test(connection)}>
           {i18n.t('testConnection')}

@@ -5,7 +5,8 @@ import type { Connection } from '@/lib/connections/schema';
 import { nameKey, sameNameIds } from '@/lib/connections/names';
 import type { ConnectionInput } from '@/lib/connections/validate-input';
 import { call } from '@/lib/messaging/call';
-import { requestHostAccess } from '@/lib/permissions/host-access';
+import { fail } from '@/lib/result';
+import { hasHostAccess, originPattern, requestHostAccess } from '@/lib/permissions/host-access';
 import { type ParsedVault, VAULT_STORAGE_KEY, parseVault } from '@/lib/vault/parse-vault';
 import { BackupSection } from './BackupSection';
 import { ConnectionForm } from './ConnectionForm';
@@ -15,8 +16,12 @@ import { HygieneSettings } from './HygieneSettings';
 import { LockView } from './LockView';
 import { useLockStatus } from './use-lock-status';
 import { type ItemActions, ConnectionItem } from './ConnectionItem';
+import { TestRunBar, isFailing } from './TestRunBar';
+import { useLastResults } from './use-last-results';
+import { useTestRun } from './use-test-run';
 import { NeverSites } from './NeverSites';
 import { ServiceNowSection } from './ServiceNowSection';
+import { TestSettings } from './TestSettings';
 import { QuarantineList } from './QuarantineList';
 import { type ToastMessage, Toast } from './Toast';
 import { failureText } from './messages';
@@ -42,8 +47,11 @@ export function ConnectionsApp({ layout }: { layout: 'popup' | 'page' }) {
   const welcome = layout === 'page' && new URLSearchParams(location.search).has('welcome');
   const [mode, setMode] = useState<Mode>({ kind: 'list' });
   const [filter, setFilter] = useState('');
-  const [testing, setTesting] = useState<ReadonlySet<string>>(new Set());
-  const [testingAll, setTestingAll] = useState(false);
+  /** Connections whose own test runs, with when it started. */
+  const [testing, setTesting] = useState<ReadonlyMap<string, number>>(new Map());
+  const [failingOnly, setFailingOnly] = useState(false);
+  /** Origins the browser does not let us call yet (custom hosts saved from the popup, say). */
+  const [blocked, setBlocked] = useState<ReadonlySet<string>>(new Set());
   const [toast, setToast] = useState<ToastMessage>();
   const clearToast = useCallback(() => setToast(undefined), []);
   const addButton = useRef<HTMLButtonElement>(null);
@@ -57,10 +65,23 @@ export function ConnectionsApp({ layout }: { layout: 'popup' | 'page' }) {
   const connections = vault?.kind === 'ok' ? vault.state.connections : [];
   const locked = lock?.hasPassphrase === true && !lock.unlocked;
   const sameName = useMemo(() => sameNameIds(connections), [connections]);
+  const ids = useMemo(() => connections.map((c) => c.id), [connections]);
+  const results = useLastResults(ids);
+  const run = useTestRun();
+  const runGoing = run !== undefined && run.finishedAt === undefined;
   const shown = useMemo(() => {
     const needle = nameKey(filter);
-    return needle ? connections.filter((c) => nameKey(c.name).includes(needle)) : connections;
-  }, [connections, filter]);
+    const byName = needle ? connections.filter((c) => nameKey(c.name).includes(needle)) : connections;
+    return failingOnly ? byName.filter((c) => isFailing(results[c.id]?.last)) : byName;
+  }, [connections, filter, failingOnly, results]);
+  const origins = useMemo(() => [...new Set(connections.map((c) => originPattern(c.url)))].join('\n'), [connections]);
+  const [accessChecks, setAccessChecks] = useState(0);
+  useEffect(() => {
+    const list = origins ? origins.split('\n') : [];
+    void Promise.all(list.map(async (pattern) => [pattern, await hasHostAccess(pattern.slice(0, -2))] as const)).then((answers) =>
+      setBlocked(new Set(answers.filter(([, granted]) => !granted).map(([pattern]) => pattern))),
+    );
+  }, [origins, accessChecks]);
   const [rendered, setRendered] = useState(FIRST_ITEMS);
   useEffect(() => {
     if (rendered >= shown.length) return;
@@ -70,8 +91,8 @@ export function ConnectionsApp({ layout }: { layout: 'popup' | 'page' }) {
 
   const markTesting = (id: string, on: boolean) =>
     setTesting((current) => {
-      const next = new Set(current);
-      if (on) next.add(id);
+      const next = new Map(current);
+      if (on) next.set(id, Date.now());
       else next.delete(id);
       return next;
     });
@@ -93,6 +114,13 @@ export function ConnectionsApp({ layout }: { layout: 'popup' | 'page' }) {
       const outcome = await call('testConnection', { id: connection.id });
       markTesting(connection.id, false);
       if (!outcome.ok) say(failureText(outcome.error.code));
+    },
+    cancelTest: (connection) => void call('cancelTests', { id: connection.id }),
+    async grantAccess(connection) {
+      // Chromium closes the popup when it shows the permission dialog: ask from the manager tab.
+      if (layout === 'popup') return void browser.runtime.openOptionsPage();
+      await requestHostAccess(connection.url);
+      setAccessChecks((n) => n + 1);
     },
     async copy(connection) {
       const key = await reveal(connection);
@@ -128,21 +156,31 @@ export function ConnectionsApp({ layout }: { layout: 'popup' | 'page' }) {
   };
 
   async function testAll() {
-    setTestingAll(true);
+    setFailingOnly(false);
+    // The background runs it and records its progress (useTestRun): closing the popup stops nothing.
     const outcome = await call('testAll', {});
-    setTestingAll(false);
     if (!outcome.ok) say(failureText(outcome.error.code));
   }
 
+  async function testDraft(draft: { url: string; key?: string }) {
+    // The manager tab may ask for a custom host from this click; the popup only checks (see submit).
+    const granted = layout === 'page' ? await requestHostAccess(draft.url) : await hasHostAccess(draft.url).catch(() => false);
+    if (!granted) return fail('permission-denied');
+    return call('testDraft', { ...draft, ...(mode.kind === 'edit' && { id: mode.id }) });
+  }
+
   async function submit(input: Partial<ConnectionInput>) {
-    // Ask for a custom host while the Save click still counts as a user gesture.
-    const access = input.url ? requestHostAccess(input.url) : Promise.resolve(true);
+    // In the manager tab, ask for a custom host while the Save click still counts as a user
+    // gesture. Not in the popup: Chromium closes it for the dialog, and the saved connection would
+    // show no confirmation. There the row says the host is not allowed yet, and offers to ask.
+    const access = input.url && layout === 'page' ? requestHostAccess(input.url) : Promise.resolve(true);
     const outcome =
       mode.kind === 'edit'
         ? await call('updateConnection', { id: mode.id, patch: input })
         : await call('addConnection', input as ConnectionInput);
     if (!outcome.ok) return outcome.error;
     await access;
+    setAccessChecks((n) => n + 1);
     setMode({ kind: 'list' });
     say(i18n.t('saved', [outcome.value.name]));
     return null;
@@ -175,6 +213,7 @@ export function ConnectionsApp({ layout }: { layout: 'popup' | 'page' }) {
           editing={editing}
           connections={connections}
           onSubmit={submit}
+          onTest={testDraft}
           onCancel={() => setMode({ kind: 'list' })}
         />
       ) : (
@@ -183,11 +222,21 @@ export function ConnectionsApp({ layout }: { layout: 'popup' | 'page' }) {
             <button type="button" class="primary" ref={addButton} onClick={() => setMode({ kind: 'add' })}>
               {i18n.t('addConnection')}
             </button>
-            <button type="button" disabled={testingAll || locked || connections.length === 0} onClick={testAll}>
-              {testingAll ? i18n.t('testingAll') : i18n.t('testAll')}
+            <button type="button" disabled={runGoing || locked || connections.length === 0} onClick={testAll}>
+              {runGoing ? i18n.t('testingAll') : i18n.t('testAll')}
             </button>
             <span class="muted count">{i18n.t('countConnections', connections.length, [String(connections.length)])}</span>
           </div>
+          {run && (
+            <TestRunBar
+              run={run}
+              connections={connections}
+              results={results}
+              failingOnly={failingOnly}
+              onFailingOnly={setFailingOnly}
+              onCancel={() => void call('cancelTests', {})}
+            />
+          )}
           {connections.length >= FILTER_FROM && (
             <input
               type="search"
@@ -205,7 +254,12 @@ export function ConnectionsApp({ layout }: { layout: 'popup' | 'page' }) {
               <ConnectionItem
                 key={connection.id}
                 connection={connection}
-                testing={testingAll || testing.has(connection.id)}
+                state={{
+                  results: results[connection.id],
+                  testingSince: testing.get(connection.id),
+                  stale: runGoing && (results[connection.id]?.last?.at ?? 0) < run.startedAt,
+                  needsAccess: blocked.has(originPattern(connection.url)),
+                }}
                 actions={actions}
                 locked={locked}
                 sameName={sameName.has(connection.id)}
@@ -225,12 +279,16 @@ export function ConnectionsApp({ layout }: { layout: 'popup' | 'page' }) {
       {layout === 'page' && <ServiceNowSection />}
       {layout === 'page' && vault?.kind === 'ok' && <QuarantineList records={vault.state.quarantine} />}
       {layout === 'page' ? (
-        <NeverSites />
+        <>
+          <NeverSites />
+          <TestSettings />
+        </>
       ) : (
         <details class="settings-box">
           <summary>{i18n.t('settingsTitle')}</summary>
           <HygieneSettings />
           <NeverSites />
+          <TestSettings />
         </details>
       )}
     </div>

@@ -1,6 +1,5 @@
 import { i18n } from '#i18n';
 import { useEffect, useState } from 'preact/hooks';
-import { environmentOf } from '@/lib/connections/environment';
 import { call } from '@/lib/messaging/call';
 import type { MessageResults } from '@/lib/messaging/protocol';
 import { ErrorAlert } from './ErrorAlert';
@@ -43,7 +42,7 @@ export function FillConfirm({ requestId }: { requestId: string }) {
       <h1>{asked ? i18n.t('confirmFillQuestion', [asked.name, asked.host]) : i18n.t('confirmFillWindowTitle')}</h1>
       {asked && (
         <p class="muted">
-          {i18n.t('confirmFillExplain', [asked.host])} ({environmentText(environmentOf(asked.url))})
+          {i18n.t('confirmFillExplain', [asked.host])} ({environmentText(asked.url)})
         </p>
       )}
       {locked && <UnlockForm idPrefix="confirm-unlock" />}

@@ -1,6 +1,5 @@
 import { i18n } from '#i18n';
 import { useEffect, useState } from 'preact/hooks';
-import { environmentOf } from '@/lib/connections/environment';
 import { call } from '@/lib/messaging/call';
 import type { FillRequestView } from '@/lib/messaging/protocol';
 import type { ActionGate, Refusal } from '@/lib/prompt/action-gate';
@@ -84,7 +83,7 @@ export function FillPicker({
         ) : (
           <ul class="picker-list" aria-label={i18n.t('connectionsLabel')}>
             {phase.request.choices.map((choice) => {
-              const about = `${environmentText(environmentOf(choice.url))} · ${choice.verdict ? categoryLabel(choice.verdict) : i18n.t('neverTested')}`;
+              const about = `${environmentText(choice.url)} · ${choice.verdict ? categoryLabel(choice.verdict) : i18n.t('neverTested')}`;
               return (
                 <li key={choice.id}>
                   <button

@@ -1,19 +1,31 @@
 import { i18n } from '#i18n';
-import type { TestResult } from '@/lib/connections/schema';
-import { categoryExplanation, categoryLabel } from './messages';
+import { missingAreas, presetWrites } from '@/lib/api/presets';
+import { IDENTITY_AREA, PROBE_PATHS } from '@/lib/api/probes';
+import { AREAS, type Purpose, type TestResult } from '@/lib/connections/schema';
+import { areaLabel, categoryExplanation, categoryLabel, dateTimeText, presetLabel } from './messages';
+import { useNow } from './use-test-run';
 
-function retryText(retryAt: number, now: number): string {
+/** Counts down to the retry time, and says the clock time too: it never stands still. */
+function RetryText({ retryAt }: { retryAt: number }) {
+  const now = useNow(retryAt > Date.now());
   const seconds = Math.ceil((retryAt - now) / 1000);
-  return seconds > 0 ? i18n.t('retryIn', [String(seconds)]) : i18n.t('retryNow');
+  if (seconds <= 0) return <>{` ${i18n.t('retryNow')}`}</>;
+  return <>{` ${i18n.t('retryAtClock', [new Date(retryAt).toLocaleTimeString(), String(seconds)])}`}</>;
 }
 
-/** One test's answer: the category first, then the facts behind it. */
-export function TestResultView({ result, now = Date.now() }: { result: TestResult; now?: number }) {
+const mark = (status: number | null) => (status === null ? '–' : status >= 200 && status < 300 ? '✓' : '✗');
+
+/** One test's answer: the verdict first, then each area's answer and the facts behind it. */
+export function TestResultView({ result, purpose, url }: { result: TestResult; purpose?: Purpose; /** The connection's, for a stored result (it holds no endpoint). */ url?: string }) {
+  const endpoint = result.endpoint ?? (url && `GET ${url}${PROBE_PATHS[IDENTITY_AREA]}`);
   const facts = [
     result.status !== null && result.status > 0 ? i18n.t('httpStatus', [String(result.status)]) : undefined,
     i18n.t('latency', [String(result.latencyMs)]),
-    new Date(result.at).toLocaleTimeString(),
+    dateTimeText(result.at),
   ].filter(Boolean);
+  const missing = purpose && result.probes ? missingAreas(purpose, result.probes) : [];
+  const { budget } = result;
+  const probes = AREAS.flatMap((area) => (result.probes && area in result.probes ? [[area, result.probes[area] ?? null] as const] : []));
   return (
     <div class={`result result-${result.category}`}>
       <p class="result-head">
@@ -21,14 +33,46 @@ export function TestResultView({ result, now = Date.now() }: { result: TestResul
         <span class="result-facts"> · {facts.join(' · ')}</span>
       </p>
       <p class="result-explain">
-        {categoryExplanation(result.category)}
-        {result.retryAt !== undefined && ` ${retryText(result.retryAt, now)}`}
+        {result.redirected ? i18n.t('redirectExplained') : categoryExplanation(result.category)}
+        {result.retryAt !== undefined && <RetryText retryAt={result.retryAt} />}
       </p>
       {result.company && <p class="result-company">{i18n.t('company', [result.company])}</p>}
-      {result.detail && <p class="result-detail">{result.detail}</p>}
-      <p class="result-endpoint">
-        <code>{result.endpoint}</code>
-      </p>
+      {result.role && <p class="result-company">{i18n.t('systemRole', [result.role])}</p>}
+      {probes.length > 0 && (
+        <ul class="result-matrix" aria-label={i18n.t('accessMatrix')}>
+          {probes.map(([area, status]) => (
+            <li key={area} class={`probe probe-${mark(status) === '✓' ? 'ok' : mark(status) === '✗' ? 'refused' : 'none'}`}>
+              {areaLabel(area)} {mark(status)} {status === null ? i18n.t('probeNotRun') : String(status)}
+            </li>
+          ))}
+        </ul>
+      )}
+      {purpose && purpose.areas.length > 0 && result.probes && (
+        <p class="result-purpose">
+          {missing.length
+            ? i18n.t('missingFor', [presetLabel(purpose.preset), missing.map(areaLabel).join(', ')])
+            : i18n.t('fitsPurpose', [presetLabel(purpose.preset)])}
+          {presetWrites(purpose) && ` ${i18n.t('purposeWritesNote')}`}
+        </p>
+      )}
+      {budget?.remaining !== undefined && budget.limit !== undefined && (
+        <p class="result-detail">
+          {i18n.t('budgetLeft', [
+            String(budget.remaining),
+            String(budget.limit),
+            String(budget.concurrentRemaining ?? '–'),
+            String(budget.concurrentLimit ?? '–'),
+          ])}
+        </p>
+      )}
+      {result.detail && (
+        <p class="result-detail">{result.redirected ? i18n.t('redirectTarget', [result.detail]) : result.detail}</p>
+      )}
+      {endpoint && (
+        <p class="result-endpoint">
+          <code>{endpoint}</code>
+        </p>
+      )}
     </div>
   );
 }

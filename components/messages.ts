@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
-import type { Environment } from '@/lib/connections/environment';
-import type { ConnectionSource, KeyReplaced, TestCategory, UsedIn } from '@/lib/connections/schema';
+import { type EnvironmentId, environmentOf } from '@/lib/connections/environments';
+import type { Area, ConnectionSource, KeyReplaced, Purpose, TestCategory, UsedIn } from '@/lib/connections/schema';
 import type { Refusal } from '@/lib/prompt/action-gate';
 import type { InputErrorCode } from '@/lib/connections/validate-input';
 import type { ErrorCode } from '@/lib/result';
@@ -10,6 +10,7 @@ import type { ErrorCode } from '@/lib/result';
 export const categoryLabel = (category: TestCategory): string =>
   ({
     connected: i18n.t('categoryConnected'),
+    limited: i18n.t('categoryLimited'),
     'invalid-key': i18n.t('categoryInvalidKey'),
     'access-denied': i18n.t('categoryAccessDenied'),
     'rate-limited': i18n.t('categoryRateLimited'),
@@ -22,6 +23,7 @@ export const categoryLabel = (category: TestCategory): string =>
 export const categoryExplanation = (category: TestCategory): string =>
   ({
     connected: i18n.t('explainConnected'),
+    limited: i18n.t('explainLimited'),
     'invalid-key': i18n.t('explainInvalidKey'),
     'access-denied': i18n.t('explainAccessDenied'),
     'rate-limited': i18n.t('explainRateLimited'),
@@ -66,6 +68,7 @@ export const failureText = (code: ErrorCode): string =>
     'passphrase-too-short': i18n.t('failPassphraseTooShort'),
     'already-saved': i18n.t('failAlreadySaved'),
     'form-gone': i18n.t('failFormGone'),
+    cancelled: i18n.t('failCancelled'),
     'backup-too-large': i18n.t('failBackupTooLarge'),
     'backup-malformed': i18n.t('failBackupMalformed'),
     'backup-unknown-version': i18n.t('failBackupUnknownVersion'),
@@ -100,13 +103,35 @@ export const refusalText = (refusal: Refusal): string =>
     'act-first': i18n.t('promptRefusedKey'),
   })[refusal];
 
-export const environmentText = (environment: Environment): string =>
-  environment.kind === 'production'
-    ? i18n.t('environmentProduction')
-    : environment.kind === 'sandbox'
-      ? i18n.t('environmentSandbox')
-      : environment.host;
+export const environmentLabel = (id: EnvironmentId): string =>
+  ({ production: i18n.t('envProduction'), sandbox: i18n.t('envSandbox'), custom: i18n.t('envCustom') })[id];
+
+/** Where a connection's URL points: the environment's name, or the host of a custom URL. */
+export function environmentText(url: string): string {
+  const id = environmentOf(url);
+  if (id !== 'custom') return environmentLabel(id);
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
 
 /** Where a connection's key was filled: "acme.service-now.com (1/12/2026)". */
 export const usedInText = (usedIn: readonly UsedIn[]): string =>
   usedIn.map(({ host, at }) => i18n.t('usedInEntry', [host, new Date(at).toLocaleDateString()])).join(', ');
+
+export const areaLabel = (area: Area): string =>
+  ({
+    configuration: i18n.t('areaConfiguration'),
+    jobs: i18n.t('areaJobs'),
+    users: i18n.t('areaUsers'),
+    me: i18n.t('areaMe'),
+    audit: i18n.t('areaAudit'),
+  })[area];
+
+export const presetLabel = (preset: Purpose['preset']): string =>
+  ({ servicenow: i18n.t('presetServicenow'), 'read-jobs': i18n.t('presetReadJobs'), custom: i18n.t('presetCustom') })[preset];
+
+/** A moment with its date, not only the time of day: history spans days. */
+export const dateTimeText = (at: number): string => new Date(at).toLocaleString();

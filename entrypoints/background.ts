@@ -6,6 +6,8 @@ import { createOfferStore } from '@/lib/capture/offers';
 import { backgroundClipboard } from '@/lib/clipboard/background-clipboard';
 import { createClipboardWatch } from '@/lib/clipboard/clipboard-watch';
 import { CLIPBOARD_ALARM, scheduleAlarm, startHygiene } from '@/lib/background/hygiene';
+import { createResultStore } from '@/lib/results/result-store';
+import { TEST_RUN_KEY } from '@/lib/background/test-run';
 import { hasHostAccess } from '@/lib/permissions/host-access';
 import { dispatch } from '@/lib/background/dispatch';
 import { createHandlers } from '@/lib/background/handlers';
@@ -48,7 +50,9 @@ export default defineBackground(() => {
     offers,
     clipboard,
     limiter: createRateLimiter(SMARTRECRUITERS_LIMITS),
-    runTest: (target) => testConnection(target, defaultTesterDeps()),
+    results: createResultStore(browser.storage.local),
+    session: browser.storage.session,
+    runTest: (target, options) => testConnection(target, defaultTesterDeps(options)),
     hasHostAccess,
     now: Date.now,
     newId,
@@ -61,6 +65,8 @@ export default defineBackground(() => {
       else browser.alarms.create(OFFER_EXPIRY_ALARM, { when: at + 1 });
     },
   });
+  // A run recorded as going on belongs to a background that has stopped (this one just started).
+  void browser.storage.session.remove(TEST_RUN_KEY);
   const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/').replace(/\/$/, '') };
   for (const name of Object.keys(messageSchemas) as MessageName[]) {
     onMessage(name, ({ data, sender }) =>

@@ -19,6 +19,8 @@ export type ErrorCode =
   | 'passphrase-too-short'
   | 'already-saved'
   | 'form-gone'
+  /** A test stopped by Cancel: nothing was stored. */
+  | 'cancelled'
   | BackupProblem
   | 'internal';
 

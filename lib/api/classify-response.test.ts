@@ -43,30 +43,35 @@ describe('classifyResponse', () => {
     expect(classifyResponse(facts(404, '{}'), NOW)).toEqual({ category: 'unexpected' });
   });
   it('reports a redirect rather than following it', () => {
-    expect(classifyResponse(facts(0, '', {}, 'opaqueredirect'), NOW)).toEqual({ category: 'unexpected', detail: 'redirect' });
+    expect(classifyResponse(facts(0, '', {}, 'opaqueredirect'), NOW)).toEqual({ category: 'unexpected', redirected: true });
     expect(classifyResponse(facts(302, '', { location: 'https://evil.example/' }), NOW)).toEqual({
       category: 'unexpected',
-      detail: 'redirect to https://evil.example/',
+      redirected: true,
+      detail: 'https://evil.example/',
     });
   });
-  it('says when to retry after a 429', () => {
+  it('says when to retry after a 429, and marks a time it had to guess', () => {
     expect(classifyResponse(facts(429, '', { 'retry-after': '7' }), NOW)).toEqual({
       category: 'rate-limited',
       retryAt: NOW + 7_000,
     });
+    expect(classifyResponse(facts(429, '', {}), NOW)).toEqual({ category: 'rate-limited', retryAt: NOW + 1_000, retryGuessed: true });
   });
-  it('caps a huge server message', () => {
-    const detail = classifyResponse(facts(500, JSON.stringify({ message: 'x'.repeat(5_000) })), NOW).detail;
-    expect(detail).toHaveLength(300);
+  it('reads the System role of the acting user', () => {
+    expect(classifyResponse(facts(200, '{"systemRole":{"id":"EMPLOYEE","name":"Employee"}}'), NOW)).toEqual({
+      category: 'connected',
+      role: 'Employee',
+    });
   });
 });
 
 describe('retryAtFrom', () => {
-  it('reads seconds, an HTTP date, or falls back to one second', () => {
+  it('reads seconds or an HTTP date, clamped to a day; nothing when the server named none', () => {
     expect(retryAtFrom(new Headers({ 'retry-after': '3' }), NOW)).toBe(NOW + 3_000);
     const date = new Date(NOW + 60_000).toUTCString();
     expect(retryAtFrom(new Headers({ 'retry-after': date }), NOW)).toBe(Date.parse(date));
-    expect(retryAtFrom(new Headers({ 'retry-after': 'soon' }), NOW)).toBe(NOW + 1_000);
-    expect(retryAtFrom(new Headers(), NOW)).toBe(NOW + 1_000);
+    expect(retryAtFrom(new Headers({ 'retry-after': '99999999999999' }), NOW)).toBe(NOW + 24 * 3_600_000);
+    expect(retryAtFrom(new Headers({ 'retry-after': 'soon' }), NOW)).toBeUndefined();
+    expect(retryAtFrom(new Headers(), NOW)).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
-import type { TestCategory } from '../connections/schema';
-import { companySchema, errorBodySchema } from './response-schemas';
+import { RETRY_MAX_MS, type TestCategory } from '../connections/schema';
+import { companySchema, errorBodySchema, userMeSchema } from './response-schemas';
 
 /** What the tester read of a response: enough to classify it, nothing that holds the key. */
 export interface ResponseFacts {
@@ -10,16 +10,24 @@ export interface ResponseFacts {
   body: string;
 }
 
+/**
+ * One answer, classified. Texts are the server's, whole: the caller redacts and cuts them
+ * (redact.ts) before anything is stored.
+ */
 export interface Classification {
   category: TestCategory;
   company?: string;
+  role?: string;
   detail?: string;
   retryAt?: number;
+  /** A redirect, never followed; `detail` holds its target where the browser showed it. */
+  redirected?: boolean;
+  /** The server named no retry time: the caller backs off on its own schedule. */
+  retryGuessed?: boolean;
 }
 
 /** Without a Retry-After, wait out the one-second window of SmartRecruiters' per-key limit. */
-const DEFAULT_RETRY_MS = 1_000;
-const DETAIL_MAX = 300;
+export const DEFAULT_RETRY_MS = 1_000;
 
 function parseJson(body: string): unknown {
   try {
@@ -34,15 +42,20 @@ function isJsonType(headers: Headers): boolean {
   return /^application\/([\w.+-]*\+)?json\b/i.test(type.trim());
 }
 
-/** Retry-After is seconds or an HTTP date; either way the answer is a time. */
-export function retryAtFrom(headers: Headers, now: number): number {
+/**
+ * Retry-After is seconds or an HTTP date; either way the answer is a time, clamped to a day so
+ * that `Retry-After: 99999999999999` cannot store nonsense. Undefined when the server named none.
+ */
+export function retryAtFrom(headers: Headers, now: number): number | undefined {
   const retryAfter = headers.get('retry-after')?.trim();
-  if (retryAfter) {
-    if (/^\d+$/.test(retryAfter)) return now + Number(retryAfter) * 1_000;
+  if (!retryAfter) return undefined;
+  let at: number | undefined;
+  if (/^\d+$/.test(retryAfter)) at = now + Math.min(Number(retryAfter), RETRY_MAX_MS / 1_000) * 1_000;
+  else {
     const date = Date.parse(retryAfter);
-    if (!Number.isNaN(date)) return Math.max(now, date);
+    if (!Number.isNaN(date)) at = date;
   }
-  return now + DEFAULT_RETRY_MS;
+  return at === undefined ? undefined : Math.min(Math.max(now, at), now + RETRY_MAX_MS);
 }
 
 function serverMessage(body: string): string | undefined {
@@ -51,8 +64,7 @@ function serverMessage(body: string): string | undefined {
   const { message, errors } = parsed.data;
   const first = errors?.find((e) => e.message || e.code);
   const parts = [message, first && [first.code, first.message].filter(Boolean).join(': ')];
-  const text = parts.filter(Boolean).join(' — ');
-  return text ? text.slice(0, DETAIL_MAX) : undefined;
+  return parts.filter(Boolean).join(' — ') || undefined;
 }
 
 function companyName(body: unknown): string | undefined {
@@ -63,11 +75,17 @@ function companyName(body: unknown): string | undefined {
   return name ?? identifier;
 }
 
+function roleName(body: unknown): string | undefined {
+  const parsed = userMeSchema.safeParse(body);
+  const role = parsed.success ? parsed.data.systemRole : undefined;
+  return role?.name ?? role?.id;
+}
+
 export function classifyResponse(response: ResponseFacts, now: number): Classification {
   const { status, headers, body } = response;
   if (response.type === 'opaqueredirect' || (status >= 300 && status < 400)) {
-    const location = headers.get('location');
-    return { category: 'unexpected', detail: location ? `redirect to ${location.slice(0, 200)}` : 'redirect' };
+    const location = headers.get('location') ?? undefined;
+    return { category: 'unexpected', redirected: true, ...(location && { detail: location }) };
   }
   if (status >= 200 && status < 300) {
     const json = isJsonType(headers) ? parseJson(body) : undefined;
@@ -75,7 +93,8 @@ export function classifyResponse(response: ResponseFacts, now: number): Classifi
       return { category: 'unexpected', detail: 'not a JSON object' };
     }
     const company = companyName(json);
-    return company ? { category: 'connected', company } : { category: 'connected' };
+    const role = roleName(json);
+    return { category: 'connected', ...(company && { company }), ...(role && { role }) };
   }
   const detail = serverMessage(body);
   const withDetail = (category: TestCategory, extra: Partial<Classification> = {}): Classification => ({
@@ -85,7 +104,10 @@ export function classifyResponse(response: ResponseFacts, now: number): Classifi
   });
   if (status === 401) return withDetail('invalid-key');
   if (status === 403) return withDetail('access-denied');
-  if (status === 429) return withDetail('rate-limited', { retryAt: retryAtFrom(headers, now) });
+  if (status === 429) {
+    const retryAt = retryAtFrom(headers, now);
+    return withDetail('rate-limited', retryAt === undefined ? { retryAt: now + DEFAULT_RETRY_MS, retryGuessed: true } : { retryAt });
+  }
   if (status >= 500 && status < 600) return withDetail('server-error');
   return withDetail('unexpected');
 }

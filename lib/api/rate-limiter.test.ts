@@ -65,4 +65,36 @@ describe('createRateLimiter', () => {
     await expect(limiter.run('a', async () => Promise.reject(new Error('x')))).rejects.toThrow('x');
     await expect(limiter.run('b', async () => 'ok')).resolves.toBe('ok');
   });
+
+  it('pauses a key whose per-second budget the API said is spent, until the next second', async () => {
+    const clock = virtualClock();
+    const limiter = createRateLimiter({ maxConcurrent: 8, perKeyPerSecond: 10 }, clock);
+    limiter.observe('spent', { remaining: 0 });
+    const starts: Record<string, number> = {};
+    const all = Promise.all([
+      limiter.run('spent', async () => void (starts.spent = clock.now())),
+      limiter.run('other', async () => void (starts.other = clock.now())),
+    ]);
+    while (await clock.tick());
+    await all;
+    expect(starts).toEqual({ spent: 1_000, other: 0 });
+  });
+
+  it('holds a key whose concurrent budget is spent until one of its calls ends', async () => {
+    const limiter = createRateLimiter({ maxConcurrent: 8, perKeyPerSecond: 10 });
+    const order: string[] = [];
+    let finishFirst!: () => void;
+    const first = limiter.run('k', async () => {
+      order.push('first starts');
+      limiter.observe('k', { concurrentRemaining: 0 });
+      await new Promise<void>((resolve) => (finishFirst = resolve));
+      order.push('first ends');
+    });
+    await new Promise((r) => setTimeout(r, 0));
+    const second = limiter.run('k', async () => void order.push('second starts'));
+    await new Promise((r) => setTimeout(r, 5));
+    finishFirst();
+    await Promise.all([first, second]);
+    expect(order).toEqual(['first starts', 'first ends', 'second starts']);
+  });
 });

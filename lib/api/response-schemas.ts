@@ -2,15 +2,18 @@ import { z } from '../schema/z';
 
 // The API's bodies are parsed tolerantly: every field optional, wrong types dropped rather than
 // failing the whole body, so a harmless change on their side never reads as a broken key.
-// Long text is cut, not refused.
-const optionalText = z.catch(
-  z.optional(z.pipe(z.string(), z.transform((text) => text.slice(0, 300)))),
-  undefined,
-);
+// Texts are kept whole here (the body itself is capped): the tester redacts echoes of the key
+// from the whole text first and only then cuts it to size (redact.ts).
+const optionalText = z.catch(z.optional(z.string()), undefined);
 
 export const companySchema = z.looseObject({
   identifier: optionalText,
   name: optionalText,
+});
+
+/** The acting user (`users/me`): only the System role is read. */
+export const userMeSchema = z.looseObject({
+  systemRole: z.catch(z.optional(z.looseObject({ id: optionalText, name: optionalText })), undefined),
 });
 
 export const errorBodySchema = z.looseObject({

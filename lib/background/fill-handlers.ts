@@ -6,11 +6,13 @@ import type { SettingsStore } from '../settings/settings-store';
 import { recordFill } from '../vault/operations';
 import type { VaultStore } from '../vault/vault-store';
 import type { Caller, Handlers } from './handlers';
+import type { ResultStore } from '../results/result-store';
 
 export interface FillDeps {
   vault: VaultStore;
   settings: SettingsStore;
   fills: FillRequests;
+  results: ResultStore;
   now: () => number;
   /** Opens an extension page in its own window (the fill confirmation). */
   openWindow(path: string): Promise<void>;
@@ -81,6 +83,7 @@ export function createFillHandlers(deps: FillDeps): Pick<Handlers, FillHandlerNa
       if (!found) return fail('offer-expired');
       const read = await vault.read();
       if (!read.ok) return read;
+      const results = await deps.results.readMany(read.value.connections.map((c) => c.id));
       return ok({
         requestId: found.id,
         host: found.request.host,
@@ -89,7 +92,7 @@ export function createFillHandlers(deps: FillDeps): Pick<Handlers, FillHandlerNa
           id: c.id,
           name: c.name,
           url: c.url,
-          ...(c.lastTest && { verdict: c.lastTest.category }),
+          ...(results[c.id]?.last && { verdict: results[c.id]!.last!.category }),
         })),
       });
     },

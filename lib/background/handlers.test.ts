@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { OFFER_TTL_MS } from '../capture/offers';
+import { parseResults, resultKey } from '../results/result-schema';
+import { TEST_RUN_KEY, parseTestRun } from './test-run';
 import { createTestBackground } from './test-background';
 
 const KEY = 'DCRA1-0123456789abcdef0123456789abcdef';
@@ -10,27 +12,73 @@ const PAGE = {};
 const input = { name: 'ServiceNow', url: 'https://api.smartrecruiters.com', key: KEY };
 
 describe('connection tests', () => {
-  it('stores the result with the connection', async () => {
+  it('stores the result apart from the vault, with its history', async () => {
     const { handlers } = createTestBackground({ [KEY]: { category: 'invalid-key', status: 401 } });
     const added = await handlers.addConnection(input, PAGE);
     if (!added.ok) throw new Error();
+    const vaultBefore = JSON.stringify(await fakeBrowser.storage.local.get('vault'));
     const tested = await handlers.testConnection({ id: added.value.id }, PAGE);
     expect(tested).toMatchObject({ ok: true, value: { category: 'invalid-key', status: 401 } });
+    expect(JSON.stringify(await fakeBrowser.storage.local.get('vault'))).toBe(vaultBefore);
     const all = await handlers.testAll({}, PAGE);
     expect(all).toEqual({ ok: true, value: { tested: 1 } });
+    const stored = (await fakeBrowser.storage.local.get(resultKey(added.value.id)))[resultKey(added.value.id)];
+    expect(parseResults(stored)).toMatchObject({ last: { category: 'invalid-key' }, history: [{ status: 401 }, { status: 401 }] });
   });
 
-  it('tests all and stores the results in batches, not one vault write per connection', async () => {
+  it('tests all, writes results in batches and never the vault, and records its progress', async () => {
     const { handlers } = createTestBackground();
     for (let i = 0; i < 12; i++) {
       await handlers.addConnection({ ...input, name: `c${i}`, key: `DCRA1-${i.toString(16).padStart(32, '0')}` }, PAGE);
     }
     let writes = 0;
-    fakeBrowser.storage.onChanged.addListener((changes) => void ('vault' in changes && writes++));
+    let vaultWrites = 0;
+    fakeBrowser.storage.onChanged.addListener((changes, area) => {
+      if (area !== 'local') return;
+      if ('vault' in changes) vaultWrites++;
+      else writes++;
+    });
     expect(await handlers.testAll({}, PAGE)).toEqual({ ok: true, value: { tested: 12 } });
-    const stored = (await fakeBrowser.storage.local.get('vault')).vault as { connections: Array<{ lastTest?: unknown }> };
-    expect(stored.connections.every((c) => c.lastTest)).toBe(true);
+    expect(vaultWrites).toBe(0);
     expect(writes).toBeLessThan(4);
+    const run = parseTestRun((await fakeBrowser.storage.session.get(TEST_RUN_KEY))[TEST_RUN_KEY]);
+    expect(run).toMatchObject({ total: 12, done: 12, finishedAt: expect.any(Number) });
+    expect(run?.cancelled).toBeUndefined();
+  });
+
+  it('lets Cancel stop a hanging test, and stores nothing for it', async () => {
+    const { handlers } = createTestBackground({ [OTHER_KEY]: { hang: true } });
+    await handlers.addConnection(input, PAGE);
+    const hanging = await handlers.addConnection({ ...input, name: 'Hangs', key: OTHER_KEY }, PAGE);
+    if (!hanging.ok) throw new Error();
+    const all = handlers.testAll({}, PAGE);
+    // The others' results land while one hangs.
+    await expect.poll(async () => parseTestRun((await fakeBrowser.storage.session.get(TEST_RUN_KEY))[TEST_RUN_KEY])?.done).toBe(1);
+    await handlers.cancelTests({}, PAGE);
+    expect(await all).toEqual({ ok: true, value: { tested: 1 } });
+    const run = parseTestRun((await fakeBrowser.storage.session.get(TEST_RUN_KEY))[TEST_RUN_KEY]);
+    expect(run).toMatchObject({ total: 2, done: 1, cancelled: true });
+    expect(parseResults((await fakeBrowser.storage.local.get(resultKey(hanging.value.id)))[resultKey(hanging.value.id)])).toEqual({ history: [] });
+  });
+
+  it('tests a typed key and URL before anything is stored', async () => {
+    const { handlers, calls } = createTestBackground({ [KEY]: { category: 'limited' } });
+    const tested = await handlers.testDraft({ url: 'https://api.smartrecruiters.com/', key: ` ${KEY} ` }, PAGE);
+    expect(tested).toMatchObject({ ok: true, value: { category: 'limited' } });
+    expect(calls).toEqual([{ url: 'https://api.smartrecruiters.com', key: KEY }]);
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+    expect(await handlers.testDraft({ url: 'http://insecure', key: KEY }, PAGE)).toMatchObject({ ok: false, error: { fields: { url: 'url-not-https' } } });
+  });
+
+  it('forgets the last result when the key changes', async () => {
+    const { handlers } = createTestBackground();
+    const added = await handlers.addConnection(input, PAGE);
+    if (!added.ok) throw new Error();
+    await handlers.testConnection({ id: added.value.id }, PAGE);
+    await handlers.updateConnection({ id: added.value.id, patch: { key: OTHER_KEY } }, PAGE);
+    const stored = parseResults((await fakeBrowser.storage.local.get(resultKey(added.value.id)))[resultKey(added.value.id)]);
+    expect(stored.last).toBeUndefined();
+    expect(stored.history).toHaveLength(1);
   });
 
   it('refuses to test a host the user has not allowed', async () => {

@@ -3,7 +3,11 @@ import { createBatchedResults } from './batched-results';
 import { readBackup } from '../backup/read-backup';
 import { backupFileName, writeBackup } from '../backup/write-backup';
 import { type Connection, DEFAULT_API_URL, type TestResult, plainKeyOf } from '../connections/schema';
-import type { TestTarget } from '../api/test-connection';
+import { validateInput } from '../connections/validate-input';
+import type { TestTarget, TesterDeps } from '../api/test-connection';
+import type { ResultStore } from '../results/result-store';
+import type { StorageAreaLike } from '../storage/storage-area';
+import { TEST_RUN_KEY, type TestRun } from './test-run';
 import type { RateLimiter } from '../api/rate-limiter';
 import type { OfferStore } from '../capture/offers';
 import type { MessageData, MessageName, MessageResults } from '../messaging/protocol';
@@ -17,10 +21,9 @@ import { forgetExpiredPreviousKeys } from './previous-keys';
 import {
   addConnection,
   forgetPreviousKey,
-  type TestRecord,
-  recordTests,
   removeConnection,
   restoreConnection,
+  stillTested,
   swapPreviousKey,
   updateConnection,
 } from '../vault/operations';
@@ -35,7 +38,11 @@ export interface BackgroundDeps extends Omit<OfferDeps, 'testKey'>, FillDeps {
   offers: OfferStore;
   clipboard: ClipboardWatch;
   limiter: RateLimiter;
-  runTest: (target: TestTarget) => Promise<TestResult>;
+  results: ResultStore;
+  /** Where Test all's progress is kept (storage.session; test-run.ts). */
+  session: StorageAreaLike;
+  /** The access check (lib/api/test-connection.ts); undefined when cancelled. */
+  runTest: (target: TestTarget, options: Pick<TesterDeps, 'giveUpMs' | 'schedule' | 'observe' | 'signal'>) => Promise<TestResult | undefined>;
   /** Whether the extension may call this URL's host (custom hosts are optional permissions). */
   hasHostAccess: (url: string) => Promise<boolean>;
   now: () => number;
@@ -89,24 +96,84 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
   const ctx = () => ({ now: deps.now(), newId: deps.newId });
   const idleMs = async () => (await settings.read()).autoLockMinutes * 60_000;
 
-  const batchedResults = createBatchedResults(vault);
+  /** Tests in flight, by connection id (or a form's draft), so Cancel can stop them. */
+  const running = new Map<string, AbortController>();
+  let run: AbortController | undefined;
 
-  /** One test within the rate limits; the record keeps what was tested, to store the result against. */
-  async function runLimited(connection: OpenConnection): Promise<TestRecord> {
-    const tested = { url: connection.url, key: connection.key.value };
-    return { id: connection.id, tested, result: await limiter.run(tested.key, () => deps.runTest(tested)) };
+  /** Stores results whose connection still has the key and URL they were run with. */
+  type Tested = { id: string; result: TestResult; tested: TestTarget };
+  async function store(records: Tested[]): Promise<void> {
+    const read = await vault.read();
+    if (!read.ok) return;
+    await deps.results.record(records.filter((r) => stillTested(read.value, r.id, r.tested)));
+  }
+  const batchedResults = createBatchedResults(store);
+
+  /** One access check of a key within its rate limits; undefined when cancelled. */
+  async function check(target: TestTarget, signal: AbortSignal): Promise<TestResult | undefined> {
+    const giveUpMs = (await settings.read()).testGiveUpSeconds * 1_000;
+    return deps.runTest(target, {
+      giveUpMs,
+      signal,
+      schedule: (task) => limiter.run(target.key, task),
+      observe: (budget) => limiter.observe(target.key, budget),
+    });
+  }
+
+  /** Runs a check that Cancel (by this id, or for everything) can stop. */
+  async function cancellable(id: string, target: TestTarget, parent?: AbortSignal): Promise<TestResult | undefined> {
+    const controller = new AbortController();
+    running.get(id)?.abort();
+    running.set(id, controller);
+    const signal = parent ? AbortSignal.any([parent, controller.signal]) : controller.signal;
+    try {
+      return await check(target, signal);
+    } finally {
+      if (running.get(id) === controller) running.delete(id);
+    }
   }
 
   async function testOne(connection: Connection): Promise<Outcome<TestResult>> {
     if (!isOpen(connection)) return fail('locked');
-    const record = await runLimited(connection);
+    const tested = { url: connection.url, key: connection.key.value };
+    const result = await cancellable(connection.id, tested);
+    if (!result) return fail('cancelled');
     // A connection deleted while its test ran still gets its answer; there is just nothing to store.
-    const stored = await vault.change((state) => recordTests(state, [record]));
-    return stored.ok ? ok(record.result) : stored;
+    await store([{ id: connection.id, result, tested }]);
+    return ok(result);
   }
 
-  async function testForAll(connection: OpenConnection): Promise<void> {
-    await batchedResults.record(await runLimited(connection));
+  async function writeRun(state: TestRun): Promise<void> {
+    await deps.session.set({ [TEST_RUN_KEY]: state });
+  }
+
+  async function runAll(connections: OpenConnection[]): Promise<number> {
+    run?.abort();
+    const controller = new AbortController();
+    run = controller;
+    const startedAt = deps.now();
+    let state: TestRun = { startedAt, total: connections.length, done: 0, lastResultAt: startedAt };
+    await writeRun(state);
+    let tested = 0;
+    await Promise.all(
+      connections.map(async (connection) => {
+        const target = { url: connection.url, key: connection.key.value };
+        const result = await cancellable(connection.id, target, controller.signal);
+        if (!result) return;
+        tested++;
+        await batchedResults.record({ id: connection.id, result, tested: target });
+        // Progress follows the stored results, a batch at a time, in the order they land.
+        if (run === controller) {
+          state = { ...state, done: Math.max(state.done, tested), lastResultAt: deps.now() };
+          await writeRun(state);
+        }
+      }),
+    );
+    if (run === controller) {
+      run = undefined;
+      await writeRun({ ...state, finishedAt: deps.now(), ...(controller.signal.aborted && { cancelled: true }) });
+    }
+    return tested;
   }
 
   async function findConnection(id: string): Promise<Outcome<Connection>> {
@@ -120,12 +187,28 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     ...createFillHandlers(deps),
     ...createOfferHandlers({
       ...deps,
-      testKey: async (key) => ok(await limiter.run(key, () => deps.runTest({ url: DEFAULT_API_URL, key }))),
+      testKey: async (key) => {
+        const result = await cancellable(`offer:${deps.newId()}`, { url: DEFAULT_API_URL, key });
+        return result ? ok(result) : fail('cancelled');
+      },
     }),
 
     addConnection: (input) => vault.change((state) => addConnection(state, input, 'typed', ctx())),
 
-    updateConnection: ({ id, patch }) => vault.change((state) => updateConnection(state, id, patch, ctx())),
+    async updateConnection({ id, patch }) {
+      const updated = await vault.change((state) => {
+        const before = state.connections.find((c) => c.id === id);
+        const outcome = updateConnection(state, id, patch, ctx());
+        return outcome.ok ? ok({ state: outcome.value.state, result: { connection: outcome.value.result, before } }) : outcome;
+      });
+      if (!updated.ok) return updated;
+      const { connection, before } = updated.value;
+      // The last result says nothing about a different key or host; its history stays.
+      if (before && (before.url !== connection.url || plainKeyOf(before.key) !== plainKeyOf(connection.key))) {
+        await deps.results.forgetLast(id);
+      }
+      return ok(connection);
+    },
 
     removeConnection: ({ id }) =>
       vault.change((state) => {
@@ -138,7 +221,11 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
 
     restoreConnection: ({ connection, index }) => vault.change((state) => restoreConnection(state, connection, index)),
 
-    swapPreviousKey: ({ id }) => vault.change((state) => swapPreviousKey(state, id, ctx())),
+    async swapPreviousKey({ id }) {
+      const swapped = await vault.change((state) => swapPreviousKey(state, id, ctx()));
+      if (swapped.ok) await deps.results.forgetLast(id);
+      return swapped;
+    },
 
     forgetPreviousKey: ({ id }) => vault.change((state) => forgetPreviousKey(state, id, ctx())),
 
@@ -149,15 +236,44 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       return testOne(found.value);
     },
 
+    async testDraft({ url, key, id }) {
+      // The form's typed key, or the saved one when an edit leaves the key field empty.
+      let plain = key;
+      if (plain === undefined) {
+        if (!id) return fail('invalid-input', { key: 'key-empty' });
+        const found = await findConnection(id);
+        if (!found.ok) return found;
+        plain = plainKeyOf(found.value.key);
+        if (plain === undefined) return fail('locked');
+      }
+      const checked = validateInput({ url, key: plain });
+      if (!checked.ok) return fail('invalid-input', checked.errors);
+      if (!(await deps.hasHostAccess(checked.value.url))) return fail('permission-denied');
+      const result = await cancellable(`draft:${id ?? ''}`, checked.value);
+      return result ? ok(result) : fail('cancelled');
+    },
+
     async testAll() {
       const read = await vault.read();
       if (!read.ok) return read;
       const open = read.value.connections.filter(isOpen);
       if (open.length !== read.value.connections.length) return fail('locked');
       const allowed = await Promise.all(open.map((c) => deps.hasHostAccess(c.url)));
-      const connections = open.filter((_, i) => allowed[i]);
-      await Promise.all(connections.map(testForAll));
-      return ok({ tested: connections.length });
+      return ok({ tested: await runAll(open.filter((_, i) => allowed[i])) });
+    },
+
+    async cancelTests({ id }) {
+      if (id !== undefined) running.get(id)?.abort();
+      else {
+        run?.abort();
+        for (const controller of running.values()) controller.abort();
+      }
+      return ok(null);
+    },
+
+    async setTestGiveUp({ seconds }) {
+      await settings.change((s) => ({ ...s, testGiveUpSeconds: seconds }));
+      return ok(null);
     },
 
     async revealKey({ id }) {

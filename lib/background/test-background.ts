@@ -5,13 +5,15 @@ import type { TestTarget } from '../api/test-connection';
 import { createOfferStore } from '../capture/offers';
 import { createFillRequests } from '../servicenow/fill-requests';
 import { createClipboardWatch } from '../clipboard/clipboard-watch';
+import { createResultStore } from '../results/result-store';
 import { createSettingsStore } from '../settings/settings-store';
 import { createSessionKeys } from '../vault/session-key';
 import { createVaultStore } from '../vault/vault-store';
 import { type BackgroundDeps, createHandlers } from './handlers';
 
 /** Handlers wired to WXT's fake browser storage, with a tester that answers from a table. */
-export function createTestBackground(answers: Record<string, Partial<TestResult>> = {}) {
+/** An answer per key; `hang` waits until the test is cancelled. */
+export function createTestBackground(answers: Record<string, Partial<TestResult> & { hang?: boolean }> = {}) {
   fakeBrowser.reset();
   let ids = 0;
   let clock = 1_000;
@@ -37,9 +39,16 @@ export function createTestBackground(answers: Record<string, Partial<TestResult>
     }),
     offers: createOfferStore(fakeBrowser.storage.session, () => clock, () => `offer-${++ids}`),
     limiter: createRateLimiter(SMARTRECRUITERS_LIMITS),
-    async runTest(target) {
+    results: createResultStore(fakeBrowser.storage.local, () => clock),
+    session: fakeBrowser.storage.session,
+    async runTest(target, { signal }) {
       calls.push(target);
-      return { at: clock, category: 'connected', status: 200, latencyMs: 3, endpoint: `GET ${target.url}`, ...answers[target.key] };
+      const answer = answers[target.key];
+      if (answer?.hang) await new Promise((resolve) => signal?.addEventListener('abort', resolve));
+      if (signal?.aborted) return undefined;
+      const result: Partial<TestResult> = { ...answer };
+      delete (result as { hang?: boolean }).hang;
+      return { at: clock, category: 'connected', status: 200, latencyMs: 3, endpoint: `GET ${target.url}`, ...result };
     },
     hasHostAccess: async (url) => new URL(url).hostname.endsWith('smartrecruiters.com'),
     now: () => clock,

@@ -12,6 +12,8 @@ export type ConnectionSource = z.infer<typeof sourceSchema>;
 
 export const testCategorySchema = z.enum([
   'connected',
+  /** The key works for some areas and is refused in others (access check, issue 10). */
+  'limited',
   'invalid-key',
   'access-denied',
   'rate-limited',
@@ -22,19 +24,62 @@ export const testCategorySchema = z.enum([
 ]);
 export type TestCategory = z.infer<typeof testCategorySchema>;
 
+/** The read-only areas the access check probes (lib/api/probes.ts says where). */
+export const AREAS = ['configuration', 'jobs', 'users', 'me', 'audit'] as const;
+export const areaSchema = z.enum(AREAS);
+export type Area = z.infer<typeof areaSchema>;
+
+const httpStatus = z.int().check(z.gte(0), z.lte(999));
+
+/** An area's HTTP status; null where its probe could not run or got no answer (shown as "–"). */
+const areaStatus = z.optional(z.nullable(httpStatus));
+/** Each probed area's answer, by area: an object rather than a list of records, to stay small stored. */
+export const probesSchema = z.object({
+  configuration: areaStatus,
+  jobs: areaStatus,
+  users: areaStatus,
+  me: areaStatus,
+  audit: areaStatus,
+});
+export type Probes = z.infer<typeof probesSchema>;
+
+/** The last X-RateLimit-* headers the API sent, clamped (lib/api/rate-limit-headers.ts). */
+export const budgetSchema = z.object({
+  limit: z.optional(z.int().check(z.gte(0), z.lte(100_000))),
+  remaining: z.optional(z.int().check(z.gte(0), z.lte(100_000))),
+  concurrentLimit: z.optional(z.int().check(z.gte(0), z.lte(100_000))),
+  concurrentRemaining: z.optional(z.int().check(z.gte(0), z.lte(100_000))),
+});
+export type Budget = z.infer<typeof budgetSchema>;
+
+/** The longest a stored text may be; results are clamped to these before they are stored. */
+export const RESULT_TEXT_MAX = { endpoint: 120, company: 120, detail: 200, role: 80 } as const;
+/** Nobody waits more than a day for a retry: a later time is a server's nonsense, clamped. */
+export const RETRY_MAX_MS = 24 * 3_600_000;
+
 export const testResultSchema = z.object({
   at: count(),
   category: testCategorySchema,
-  /** HTTP status, or null where no response arrived (timeout, network error). */
-  status: z.nullable(z.int().check(z.gte(0), z.lte(999))),
-  latencyMs: z.number().check(z.gte(0)),
-  /** What was called, without the key: "GET https://host/configuration/company". */
-  endpoint: text(2_100),
-  company: z.optional(text(300)),
+  /** HTTP status of the identity call, or null where no response arrived (timeout, network error). */
+  status: z.nullable(httpStatus),
+  latencyMs: count().check(z.lte(3_600_000)),
+  /**
+   * The identity call, without the key: "GET https://host/configuration/company" (cut to fit).
+   * Left out where results are stored: there the connection's URL says it.
+   */
+  endpoint: z.optional(text(RESULT_TEXT_MAX.endpoint)),
+  company: z.optional(text(RESULT_TEXT_MAX.company)),
   /** The server's own explanation, or why the response was unexpected. */
-  detail: z.optional(text(500)),
+  detail: z.optional(text(RESULT_TEXT_MAX.detail)),
   /** When a rate-limited caller may try again, in ms since the epoch. */
   retryAt: z.optional(count()),
+  /** The identity call was answered with a redirect, which was not followed. */
+  redirected: z.optional(z.boolean()),
+  /** Each probed area's answer (absent in results from before the access check). */
+  probes: z.optional(probesSchema),
+  /** The acting user's System role, from users/me. */
+  role: z.optional(text(RESULT_TEXT_MAX.role)),
+  budget: z.optional(budgetSchema),
 });
 export type TestResult = z.infer<typeof testResultSchema>;
 
@@ -65,6 +110,12 @@ export type UsedIn = z.infer<typeof usedInSchema>;
 /** Instances kept per connection, newest first. */
 export const USED_IN_MAX = 20;
 
+export const purposeSchema = z.object({
+  preset: z.enum(['servicenow', 'read-jobs', 'custom']),
+  areas: z.array(areaSchema).check(z.maxLength(AREAS.length)),
+});
+export type Purpose = z.infer<typeof purposeSchema>;
+
 export const connectionSchema = z.object({
   id: text(64, 1),
   name: z.string().check(z.trim(), z.minLength(1), z.maxLength(NAME_MAX)),
@@ -80,12 +131,13 @@ export const connectionSchema = z.object({
   source: sourceSchema,
   createdAt: count(),
   updatedAt: count(),
-  lastTest: z.optional(testResultSchema),
   /**
    * Where the ServiceNow helper filled this connection's key (since vault v7), newest first: what
    * the extension knows, the user may still have cancelled ServiceNow's dialog. A rotation keeps
    * it, so the user knows where the old key still is.
    */
   usedIn: z.optional(z.array(usedInSchema).check(z.maxLength(USED_IN_MAX))),
+  /** What the connection is for: the areas its key must reach (presets in lib/api/presets.ts). */
+  purpose: z.optional(purposeSchema),
 });
 export type Connection = z.infer<typeof connectionSchema>;

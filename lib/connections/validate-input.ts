@@ -1,5 +1,5 @@
 import { cleanName } from './names';
-import { KEY_MAX, KEY_MIN, NAME_MAX, NOTE_MAX } from './schema';
+import { KEY_MAX, KEY_MIN, NAME_MAX, NOTE_MAX, type Purpose } from './schema';
 
 export type InputField = 'name' | 'url' | 'key' | 'note';
 
@@ -26,6 +26,8 @@ export interface ConnectionInput {
   url: string;
   key: string;
   note?: string;
+  /** What the key is for (a preset's areas); not a text field, so validateInput leaves it alone. */
+  purpose?: Purpose;
 }
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors };

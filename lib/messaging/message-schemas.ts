@@ -1,6 +1,7 @@
 import { keyModeSchema } from '../backup/backup-schema';
-import { connectionSchema } from '../connections/schema';
+import { connectionSchema, purposeSchema } from '../connections/schema';
 import { CORNERS } from '../prompt/placement';
+import { GIVE_UP_MAX_S, GIVE_UP_MIN_S } from '../settings/settings';
 import { text, z } from '../schema/z';
 
 const id = text(64, 1);
@@ -13,6 +14,7 @@ const connectionInput = z.strictObject({
   url: text(3_000),
   key: text(1_000),
   note: z.optional(text(5_000)),
+  purpose: z.optional(purposeSchema),
 });
 
 /**
@@ -27,6 +29,11 @@ export const messageSchemas = {
   swapPreviousKey: z.strictObject({ id }),
   testConnection: z.strictObject({ id }),
   testAll: z.strictObject({}),
+  /** Tests a key and URL typed in the add or edit form before anything is stored; without a key, the saved one of `id`. */
+  testDraft: z.strictObject({ url: text(3_000), key: z.optional(text(1_000)), id: z.optional(id) }),
+  /** Stops the test of one connection, or every test and Test all. */
+  cancelTests: z.strictObject({ id: z.optional(id) }),
+  setTestGiveUp: z.strictObject({ seconds: z.int().check(z.gte(GIVE_UP_MIN_S), z.lte(GIVE_UP_MAX_S)) }),
   offerCapturedKey: z.strictObject({
     key: text(1_000),
     name: text(1_000),

@@ -33,6 +33,9 @@ export interface MessageResults {
   swapPreviousKey: Connection;
   testConnection: TestResult;
   testAll: { tested: number };
+  testDraft: TestResult;
+  cancelTests: null;
+  setTestGiveUp: null;
   /** null: nothing to offer (the key is already saved, or the user said never on this site). */
   offerCapturedKey: { offerId: string; corner: Corner } | null;
   getOffer: OfferView;

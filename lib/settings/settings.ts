@@ -2,6 +2,8 @@ import { CORNERS } from '../prompt/placement';
 import { text, z } from '../schema/z';
 
 export const SETTINGS_STORAGE_KEY = 'settings';
+export const GIVE_UP_MIN_S = 10;
+export const GIVE_UP_MAX_S = 28;
 
 export const settingsSchema = z.object({
   /** Portal origins where the user chose "Never on this site". */
@@ -16,6 +18,11 @@ export const settingsSchema = z.object({
   clipboardClearSeconds: z.catch(z.int().check(z.gte(0), z.lte(3_600)), 60),
   /** Days a key replaced by a rotation is kept for Undo; 0: until "Forget previous key". */
   previousKeyDays: z.catch(z.int().check(z.gte(0), z.lte(3_650)), 30),
+  /**
+   * When a connection test gives up ("Timed out"). At most 28 s: Chrome may stop a service worker
+   * whose fetch() waits more than 30 s for its answer.
+   */
+  testGiveUpSeconds: z.catch(z.int().check(z.gte(GIVE_UP_MIN_S), z.lte(GIVE_UP_MAX_S)), 25),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -26,6 +33,7 @@ export const defaultSettings = (): Settings => ({
   trustedInstances: [],
   clipboardClearSeconds: 60,
   previousKeyDays: 30,
+  testGiveUpSeconds: 25,
 });
 
 export function parseSettings(raw: unknown): Settings {

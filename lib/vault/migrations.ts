@@ -12,9 +12,21 @@ const steps: Record<number, (vault: Record<string, unknown>) => Record<string, u
     ...vault,
     connections: Array.isArray(vault.connections) ? vault.connections.map(datePreviousKey) : vault.connections,
   }),
-  // Versions 4 and 5 are other branches' steps (test results out of the vault; one record per
-  // connection), chained in at merge; until then they change nothing here.
-  3: (vault) => vault,
+  // v4 keeps test results apart from the vault (lib/results/): each record's `lastTest` moves to
+  // `carriedResults`, which parseVault hands to the store to write beside the vault in the same
+  // storage call, so nothing is lost and no result can quarantine its connection any more.
+  3: (vault) => {
+    if (!Array.isArray(vault.connections)) return vault;
+    const carriedResults: Record<string, unknown> = {};
+    const connections = vault.connections.map((connection: unknown) => {
+      if (!isRecord(connection) || !('lastTest' in connection)) return connection;
+      const { lastTest, ...rest } = connection;
+      if (typeof rest.id === 'string' && lastTest !== undefined) carriedResults[rest.id] = lastTest;
+      return rest;
+    });
+    return { ...vault, connections, carriedResults };
+  },
+  // v5 is another branch's step (one record per connection), chained in at merge.
   4: (vault) => vault,
   5: addPreviousUrls,
   // v7 records where the ServiceNow helper filled each key (`usedIn`); a vault before it filled

@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { TestResult } from '../connections/schema';
 import {
   recordFill,
   addConnection,
   findConnectionByKey,
   forgetOldPreviousKeys,
   forgetPreviousKey,
-  recordTest,
   removeConnection,
   restoreConnection,
+  stillTested,
   swapPreviousKey,
   updateConnection,
 } from './operations';
@@ -64,16 +63,19 @@ describe('updateConnection', () => {
     const renamed = updateConnection(state, id, { name: 'servicenow' }, ctx);
     expect(renamed.ok && renamed.value.result.name).toBe('servicenow');
   });
-  it('keeps the replaced key and forgets the old test result', () => {
+  it('keeps the replaced key', () => {
     const state = withOne();
     const id = state.connections[0]!.id;
-    const tested = recordTest(state, id, result(), { key: KEY_A, url: 'https://api.smartrecruiters.com' });
-    if (!tested.ok) throw new Error();
-    const rotated = updateConnection(tested.value.state, id, { key: KEY_B }, ctx);
+    const rotated = updateConnection(state, id, { key: KEY_B }, ctx);
     if (!rotated.ok) throw new Error();
     expect(rotated.value.result.key).toEqual({ kind: 'plain', value: KEY_B });
     expect(rotated.value.result.previousKey).toEqual({ kind: 'plain', value: KEY_A });
-    expect(rotated.value.result.lastTest).toBeUndefined();
+  });
+  it('stores what the connection is for', () => {
+    const state = withOne();
+    const purpose = { preset: 'read-jobs' as const, areas: ['jobs' as const] };
+    const updated = updateConnection(state, state.connections[0]!.id, { purpose }, ctx);
+    expect(updated.ok && updated.value.result.purpose).toEqual(purpose);
   });
   it('reports a connection that is gone', () => {
     expect(updateConnection(emptyVault(), 'nope', { name: 'x' }, ctx)).toEqual({ ok: false, error: { code: 'not-found' } });
@@ -118,12 +120,15 @@ describe('swapPreviousKey', () => {
   });
 });
 
-describe('recordTest', () => {
-  it('drops a result whose key changed while the test ran', () => {
+describe('stillTested', () => {
+  it('refuses a result whose key or URL changed while the test ran', () => {
     const state = withOne();
     const id = state.connections[0]!.id;
-    const outcome = recordTest(state, id, result(), { key: KEY_B, url: 'https://api.smartrecruiters.com' });
-    expect(outcome.ok && outcome.value.state).toBe(state);
+    const url = 'https://api.smartrecruiters.com';
+    expect(stillTested(state, id, { key: KEY_A, url })).toBe(true);
+    expect(stillTested(state, id, { key: KEY_B, url })).toBe(false);
+    expect(stillTested(state, id, { key: KEY_A, url: 'https://api.sandbox.smartrecruiters.com' })).toBe(false);
+    expect(stillTested(state, 'gone', { key: KEY_A, url })).toBe(false);
   });
 });
 
@@ -137,10 +142,6 @@ describe('findConnectionByKey', () => {
     expect(findConnectionByKey(state, KEY_B)).toBeUndefined();
   });
 });
-
-function result(): TestResult {
-  return { at: 1, category: 'connected', status: 200, latencyMs: 5, endpoint: 'GET x' };
-}
 
 describe('recordFill', () => {
   it('keeps one entry per instance, newest first, and survives a rotation', () => {

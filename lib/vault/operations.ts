@@ -1,4 +1,4 @@
-import { type Connection, type ConnectionSource, type KeyReplaced, type TestResult, USED_IN_MAX, plainKeyOf } from '../connections/schema';
+import { type Connection, type ConnectionSource, type KeyReplaced, USED_IN_MAX, plainKeyOf } from '../connections/schema';
 import { findByName, nameKey } from '../connections/names';
 import { type ConnectionInput, validateInput } from '../connections/validate-input';
 import { type Outcome, fail, ok } from '../result';
@@ -46,6 +46,7 @@ export function addConnection(
     source,
     createdAt: ctx.now,
     updatedAt: ctx.now,
+    ...(input.purpose && { purpose: input.purpose }),
   };
   return changed({ ...state, connections: [...state.connections, connection] }, connection);
 }
@@ -70,14 +71,13 @@ export function updateConnection(
     ...(name !== undefined && { name }),
     ...(url !== undefined && { url }),
     ...(note !== undefined && { note }),
+    ...(patch.purpose && { purpose: patch.purpose }),
     ...(keyChanged && {
       key: { kind: 'plain' as const, value: key },
       previousKey: current.key,
       previousUrl: current.url,
       keyReplaced: { ...keyFrom, at: ctx.now },
     }),
-    // A test result says nothing about a different key or host.
-    ...((keyChanged || (url !== undefined && url !== current.url)) && { lastTest: undefined }),
     updatedAt: ctx.now,
   };
   return changed(replaceConnection(state, next), next);
@@ -113,7 +113,6 @@ export function swapPreviousKey(state: VaultState, id: string, ctx: ChangeContex
     previousKey: current.key,
     previousUrl: current.url,
     keyReplaced: { at: ctx.now, via: 'undo' },
-    lastTest: undefined,
     updatedAt: ctx.now,
   };
   return changed(replaceConnection(state, next), next);
@@ -146,39 +145,11 @@ export function forgetOldPreviousKeys(state: VaultState, before: number, now: nu
   return forgotten ? changed({ ...state, connections }, forgotten) : changed(state, 0);
 }
 
-/** Stores a test result, unless the key or URL it was run with has changed since it started. */
-export function recordTest(
-  state: VaultState,
-  id: string,
-  result: TestResult,
-  tested: { key: string; url: string },
-): Change<Connection> {
+/** Whether a test's result still belongs to its connection: its key and URL are those it was run with. */
+export function stillTested(state: VaultState, id: string, tested: { key: string; url: string }): boolean {
   const current = state.connections.find((c) => c.id === id);
-  if (!current) return fail('not-found');
-  if (plainKeyOf(current.key) !== tested.key || current.url !== tested.url) return changed(state, current);
-  const next: Connection = { ...current, lastTest: result };
-  return changed(replaceConnection(state, next), next);
+  return current !== undefined && plainKeyOf(current.key) === tested.key && current.url === tested.url;
 }
-
-export interface TestRecord {
-  id: string;
-  result: TestResult;
-  tested: { key: string; url: string };
-}
-
-/** Stores many results in one change; a connection deleted meanwhile is simply skipped. */
-export function recordTests(state: VaultState, records: readonly TestRecord[]): Change<number> {
-  let next = state;
-  let stored = 0;
-  for (const { id, result, tested } of records) {
-    const outcome = recordTest(next, id, result, tested);
-    if (!outcome.ok || outcome.value.state === next) continue;
-    next = outcome.value.state;
-    stored++;
-  }
-  return changed(next, stored);
-}
-
 export function findConnectionByKey(state: VaultState, key: string): Connection | undefined {
   return state.connections.find(
     (c) => plainKeyOf(c.key) === key || (c.previousKey !== undefined && plainKeyOf(c.previousKey) === key),

@@ -11,9 +11,9 @@ const goldens = readdirSync(goldenDir)
 
 describe('golden examples of every shipped vault version', () => {
   // 4 and 5 are the steps of branches merged alongside this one; their goldens come with them.
-  const OTHER_BRANCHES = [4, 5];
+  const OTHER_BRANCHES = [5];
   it('has one for each version up to today', () => {
-    expect(goldens.map((g) => g.raw.version).sort()).toEqual(
+    expect(goldens.map((g) => g.raw.version).sort((a, b) => a - b)).toEqual(
       Array.from({ length: VAULT_VERSION }, (_, i) => i + 1).filter((v) => !OTHER_BRANCHES.includes(v)),
     );
   });
@@ -23,8 +23,8 @@ describe('golden examples of every shipped vault version', () => {
     const migrated = migrateVault(v3);
     if (migrated.kind !== 'ok') throw new Error(migrated.kind);
     const [first, second] = migrated.value.connections as Array<Record<string, unknown>>;
-    expect(first).toEqual({ ...v3.connections[0], previousUrl: v3.connections[0]!.url, usedIn: [] });
-    expect(second).toEqual({ ...v3.connections[1], usedIn: [] });
+    expect(first).toEqual({ ...v3.connections[0], previousUrl: v3.connections[0]!.url, usedIn: [], lastTest: undefined });
+    expect(second).toEqual({ ...v3.connections[1], usedIn: [], lastTest: undefined });
     const v6 = goldens.find((g) => g.raw.version === 6)!.raw;
     const parsed = parseVault(v6);
     expect(parsed.kind === 'ok' && parsed.state.connections[0]?.previousUrl).toBe('https://sr-proxy.acme.example/smartrecruiters');
@@ -107,7 +107,8 @@ describe('migration 2 → 3: when and how a previous key was replaced', () => {
     expect(rotated!.keyReplaced).toEqual({ at: v2.connections[0]!.updatedAt, via: 'unknown' });
     expect(plain!.keyReplaced).toBeUndefined();
     // previousUrl is v6's and usedIn v7's, tested on their own.
-    expect({ ...rotated, keyReplaced: undefined, previousUrl: undefined, usedIn: undefined }).toEqual({ ...v2.connections[0], keyReplaced: undefined });
+    // (v4 then moves lastTest out of the record; that step has its own test below.)
+    expect({ ...rotated, keyReplaced: undefined, previousUrl: undefined, usedIn: undefined }).toEqual({ ...v2.connections[0], keyReplaced: undefined, lastTest: undefined });
   });
 });
 
@@ -119,7 +120,35 @@ describe('migration 6 → 7: where a key was filled', () => {
     if (parsed.kind !== 'ok') throw new Error(parsed.kind);
     expect(parsed.state.connections.map((c) => c.usedIn)).toEqual([[], []]);
     expect(parsed.state.connections.map((c) => ({ ...c, usedIn: undefined, previousUrl: undefined }))).toEqual(
-      v3.connections.map((c) => ({ ...c, usedIn: undefined, previousUrl: undefined })),
+      v3.connections.map((c) => ({ ...c, usedIn: undefined, previousUrl: undefined, lastTest: undefined })),
     );
+  });
+});
+
+describe('migration 3 → 4: test results leave the vault', () => {
+  const v3 = goldens.find((g) => g.raw.version === 3)!.raw as unknown as { connections: Array<Record<string, unknown>> };
+
+  it('takes lastTest out of each record and carries it to the result store, losing nothing else', () => {
+    const parsed = parseVault(v3);
+    if (parsed.kind !== 'ok') throw new Error(parsed.kind);
+    expect(parsed.dirty).toBe(true);
+    for (const [i, connection] of parsed.state.connections.entries()) {
+      expect(connection).not.toHaveProperty('lastTest');
+      const { lastTest, ...rest } = v3.connections[i]!;
+      expect({ ...connection, previousUrl: undefined, usedIn: undefined }).toEqual(rest);
+      expect(parsed.carried?.[connection.id]).toEqual({
+        last: lastTest,
+        history: [expect.objectContaining({ at: (lastTest as { at: number }).at })],
+      });
+    }
+  });
+
+  it('drops a result that does not validate, and keeps its connection', () => {
+    const broken = { ...v3, connections: [{ ...v3.connections[0], lastTest: { at: 'noon', category: 'maybe' } }, v3.connections[1]] };
+    const parsed = parseVault(broken);
+    if (parsed.kind !== 'ok') throw new Error(parsed.kind);
+    expect(parsed.state.quarantine).toEqual([]);
+    expect(parsed.state.connections).toHaveLength(2);
+    expect(Object.keys(parsed.carried ?? {})).toEqual([v3.connections[1]!.id]);
   });
 });

@@ -1,6 +1,7 @@
 import { count, text, z } from '../schema/z';
-import { type Connection, connectionSchema } from '../connections/schema';
+import { type Connection, type TestResult, connectionSchema } from '../connections/schema';
 import { VAULT_VERSION, migrateVault } from './migrations';
+import { type ConnectionResults, clampResult, withResult } from '../results/result-schema';
 import { type VaultLock, vaultLockSchema } from './vault-lock';
 
 export const VAULT_STORAGE_KEY = 'vault';
@@ -29,7 +30,14 @@ const storedVaultSchema = z.object({
 });
 
 export type ParsedVault =
-  | { kind: 'ok'; state: VaultState; /** The stored form differs from `state` and should be rewritten. */ dirty: boolean }
+  | {
+      kind: 'ok';
+      state: VaultState;
+      /** The stored form differs from `state` and should be rewritten. */
+      dirty: boolean;
+      /** Results a migration took out of the records (v4), to be stored with the rewritten vault. */
+      carried?: Record<string, ConnectionResults>;
+    }
   | { kind: 'newer'; version: number };
 
 export const emptyVault = (): VaultState => ({ connections: [], quarantine: [] });
@@ -57,6 +65,16 @@ function describe(error: z.core.$ZodError): string {
     .map((issue) => `${issue.path.join('.') || '(record)'}: ${issue.message}`)
     .join('; ')
     .slice(0, 500);
+}
+
+/** A result the v4 migration carried out of a record; one that does not validate is dropped alone. */
+function carriedResults(raw: unknown, ids: ReadonlySet<string>, now: number): Record<string, ConnectionResults> | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const entries = Object.entries(raw as Record<string, unknown>).flatMap(([id, result]) => {
+    const safe = ids.has(id) ? clampResult(result as TestResult, now) : undefined;
+    return safe ? [[id, withResult({ history: [] }, safe)] as const] : [];
+  });
+  return entries.length ? Object.fromEntries(entries) : undefined;
 }
 
 /**
@@ -101,5 +119,6 @@ export function parseVault(raw: unknown, now = Date.now()): ParsedVault {
     }
   }
   const dirty = migrated.from !== VAULT_VERSION || state.quarantine.length !== stored.data.quarantine.length;
-  return { kind: 'ok', state, dirty };
+  const carried = carriedResults(migrated.value.carriedResults, ids, now);
+  return { kind: 'ok', state, dirty, ...(carried && { carried }) };
 }

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { addConnection } from './operations';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { VAULT_STORAGE_KEY } from './parse-vault';
+import { parseResults, resultKey } from '../results/result-schema';
 import type { StorageAreaLike } from '../storage/storage-area';
 import { createSessionKeys } from './session-key';
 import { createVaultStore as createStore } from './vault-store';
@@ -14,6 +17,22 @@ let next = 0;
 const ctx = () => ({ now: 1, newId: () => `id-${++next}` });
 
 describe('createVaultStore', () => {
+  it('migrates a v3 vault in one storage write that also stores the results it carried out', async () => {
+    fakeBrowser.reset();
+    const v3 = JSON.parse(readFileSync(join(__dirname, '../../tests/golden/vault-v3.json'), 'utf8'));
+    const sets: Array<Record<string, unknown>> = [];
+    const area: StorageAreaLike = {
+      get: (keys) => (typeof keys === 'string' && keys === VAULT_STORAGE_KEY ? Promise.resolve({ vault: v3 }) : Promise.resolve({})),
+      set: async (items) => void sets.push(items),
+    };
+    await createVaultStore(area).read();
+    expect(sets).toHaveLength(1);
+    const ids = v3.connections.map((c: { id: string }) => c.id);
+    expect(Object.keys(sets[0]!).sort()).toEqual([VAULT_STORAGE_KEY, ...ids.map(resultKey)].sort());
+    // Stored without its endpoint: the connection's URL says it.
+    expect(parseResults(sets[0]![resultKey(ids[0])]).last).toEqual({ ...v3.connections[0].lastTest, endpoint: undefined });
+  });
+
   it('loses no update when many writers change the vault at once', async () => {
     fakeBrowser.reset();
     const area = fakeBrowser.storage.local;

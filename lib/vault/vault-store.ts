@@ -3,6 +3,7 @@ import type { StorageAreaLike } from '../storage/storage-area';
 import type { Change } from './operations';
 import { type VaultState, VAULT_STORAGE_KEY, parseVault, serializeVault } from './parse-vault';
 import { createSerialQueue } from './serial-queue';
+import { type ConnectionResults, resultKey, toStored } from '../results/result-schema';
 import type { SessionKeys } from './session-key';
 import { isRightKey } from '../crypto/seal';
 import { type VaultLock, hasKeysOfKind, sealKeys, unsealWhatOpens } from './vault-lock';
@@ -32,11 +33,13 @@ export function createVaultStore(
     if (JSON.stringify(stored) !== lastWritten) atRest = undefined;
   });
 
-  async function write(state: VaultState): Promise<void> {
+  /** `carried`: results a migration took out of the records, stored in the same atomic call. */
+  async function write(state: VaultState, carried: Record<string, ConnectionResults> = {}): Promise<void> {
     const serialized = serializeVault(state);
     lastWritten = JSON.stringify(serialized);
+    const results = Object.fromEntries(Object.entries(carried).map(([id, r]) => [resultKey(id), toStored(r)]));
     try {
-      await area.set({ [VAULT_STORAGE_KEY]: serialized });
+      await area.set({ [VAULT_STORAGE_KEY]: serialized, ...results });
     } catch (error) {
       lastWritten = undefined;
       atRest = undefined;
@@ -50,7 +53,7 @@ export function createVaultStore(
     const stored = await area.get(VAULT_STORAGE_KEY);
     const parsed = parseVault(stored[VAULT_STORAGE_KEY]);
     if (parsed.kind === 'newer') return fail('vault-from-newer-version');
-    if (parsed.dirty) await write(parsed.state);
+    if (parsed.dirty) await write(parsed.state, parsed.carried);
     else if (watch) atRest = parsed.state;
     return ok(parsed.state);
   }

@@ -215,8 +215,9 @@ async function browserSections() {
     const slowTester = await measureTester({ serviceWorker: ext.serviceWorker, messenger, server, runs: COUNTS.slowTesterRuns, scenario: 'slowOk', log });
     for (const t of [tester, slowTester]) {
       const api = t.scenario === 'ok' ? 'local fake API' : `API answering in ${SLOW_API_MS} ms`;
-      addRow({ section: '4 Connection test', measure: `testConnection round trip from an extension page, median (${api}, ${t.tester.n} runs)`, value: t.tester.median, unit: 'ms', baseline: t.bare.median, baselineLabel: 'bare fetch in the service worker', goal: '≤ 1.1×', met: t.tester.median / t.bare.median <= 1.1 });
-      addRow({ section: '4 Connection test', measure: `  of which the tester's own fetch (its latencyMs), median (${api})`, value: t.testerFetch.median, unit: 'ms', baseline: t.bare.median, baselineLabel: 'bare fetch in the service worker', goal: '', met: null });
+      // The access check is the identity call, then four probes in parallel: two round trips.
+      addRow({ section: '4 Connection test', measure: `access check (identity call, then 4 probes in parallel), testConnection round trip from an extension page, median (${api}, ${t.tester.n} runs)`, value: t.tester.median, unit: 'ms', baseline: t.bare.median, baselineLabel: 'one identity call: bare fetch in the service worker', goal: '≤ 2×', met: t.tester.median / t.bare.median <= 2 });
+      addRow({ section: '4 Connection test', measure: `  of which the identity call (its latencyMs), median (${api})`, value: t.testerFetch.median, unit: 'ms', baseline: t.bare.median, baselineLabel: 'bare fetch in the service worker', goal: '', met: null });
       addRow({ section: '4 Connection test', measure: `  lockStatus round trip (message + vault read, no fetch), median (${api} run)`, value: t.message.median, unit: 'ms', baseline: null, baselineLabel: '', goal: '', met: null });
     }
     log(`test all: ${TEST_ALL_CONNECTIONS} connections, local fake API`);
@@ -227,13 +228,13 @@ async function browserSections() {
       const api = t.scenario === 'ok' ? 'local fake API' : `API answering in ${SLOW_API_MS} ms`;
       addRow({
         section: '4 Connection test',
-        measure: `testAll over ${t.connections} connections, wall time, median of ${t.wall.n} (${api}; HTTP/1.1 floor, 6 sockets per host: ${round(t.floor6)} ms)`,
+        measure: `testAll with the access check over ${t.connections} connections (${t.calls} calls), wall time, median of ${t.wall.n} (${api}; the documented limits alone would allow ${round(t.floor8)} ms)`,
         value: t.wall.median,
         unit: 'ms',
-        baseline: t.floor8,
-        baselineLabel: `floor: ⌈${t.connections}/8⌉ × ${round(t.oneRequestMs)} ms`,
-        goal: '',
-        met: null,
+        baseline: t.floor6,
+        baselineLabel: `floor: ⌈${t.calls}/6 sockets⌉ × ${round(t.oneRequestMs)} ms`,
+        goal: t.scenario === 'slowOk' ? '≤ 1.1×' : '',
+        met: t.scenario === 'slowOk' ? t.wall.median / t.floor6 <= 1.1 : null,
       });
     }
     Object.assign(results, { tester, slowTester, testAll, slowTestAll });

@@ -61,7 +61,7 @@ describe('Firefox: the built add-on against the fake SmartRecruiters', () => {
     expect(result).toContain('Acme Corp');
     // The key went to its own API host, through the proxy, and nowhere else.
     const carriers = server.requests.filter((r) => Object.values(r.headers).some((v) => String(v).includes(FAKE_KEYS.ok)));
-    expect(carriers.map((r) => r.host)).toEqual(['api.smartrecruiters.com']);
+    expect(new Set(carriers.map((r) => r.host))).toEqual(new Set(['api.smartrecruiters.com']));
   });
 
   it('offers a key generated on the portal, saves it, and the popup tests it: Connected', async () => {
@@ -83,6 +83,27 @@ describe('Firefox: the built add-on against the fake SmartRecruiters', () => {
     // Marked as captured, not typed; the name avoids the word so this checks the mark.
     expect(await textOf(popup, connectionItem('From the Firefox portal'))).toContain('captured');
     expect(await testItem(popup, 'From the Firefox portal')).toContain('Connected');
+  });
+
+  it('access check: a key that reads jobs only says Limited access, area by area', async () => {
+    const popup = await openPopup();
+    await addConnection(popup, { name: 'Firefox jobs only', key: FAKE_KEYS.limited });
+    const result = await testItem(popup, 'Firefox jobs only');
+    expect(result).toContain('Limited access');
+    expect(result).toContain('Jobs ✓ 200');
+    expect(result).toContain('Company configuration ✗ 401');
+    expect(result).toContain('Users ✗ 403');
+    expect(result).not.toContain('Invalid API key');
+  });
+
+  it('Test all runs in the background, counts, and ends with a summary and the failing ones', async () => {
+    const popup = await openPopup();
+    await popup.locator(byRole('button', 'Test all')).click();
+    await waitForText(popup, '2 connected, 1 limited, 0 invalid, 0 other', 30_000);
+    await popup.locator(byRole('button', 'Failing only')).click();
+    await popup.waitForFunction(
+      () => document.querySelectorAll('ul.list > li').length === 1 && document.querySelector('ul.list > li')?.getAttribute('aria-label') === 'Firefox jobs only',
+    );
   });
 
   it('tried to reach no other host', () => {

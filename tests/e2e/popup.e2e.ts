@@ -30,7 +30,7 @@ describe('popup: manage and test connections in the built extension', () => {
     expect(result).toContain('GET https://api.smartrecruiters.com/configuration/company');
     // The key went to its own API host and nowhere else.
     const carriers = bed.server.requests.filter((r) => Object.values(r.headers).some((v) => String(v).includes(FAKE_KEYS.ok)));
-    expect(carriers.map((r) => r.host)).toEqual(['api.smartrecruiters.com']);
+    expect(new Set(carriers.map((r) => r.host))).toEqual(new Set(['api.smartrecruiters.com']));
 
     // Results persist with the connection: a new popup shows them.
     await popup.close();
@@ -63,7 +63,7 @@ describe('popup: manage and test connections in the built extension', () => {
   it('times out a server that never answers', async () => {
     await addConnection(popup, { name: 'case hang', key: FAKE_KEYS.hang });
     await visible(connectionItem(popup, 'case hang'));
-    expect(await testItem(popup, 'case hang', 20_000)).toContain('Timed out');
+    expect(await testItem(popup, 'case hang', 40_000)).toContain('Timed out');
   });
 
   it('refuses bad input next to the field and saves nothing', async () => {
@@ -110,8 +110,8 @@ describe('popup: manage and test connections in the built extension', () => {
     await visible(connectionItem(popup, 'all one'));
     await popup.getByRole('button', { name: 'Test all' }).click();
     await visible(popup.getByRole('button', { name: 'Testing…' }));
-    // The label comes back when every test has answered (the hanging one times out at 10 s).
-    await visible(popup.getByRole('button', { name: 'Test all' }), 30_000);
+    // The label comes back when every test has answered (the hanging one gives up at 25 s).
+    await visible(popup.getByRole('button', { name: 'Test all' }), 45_000);
     const text = (await connectionItem(popup, 'all one').textContent()) ?? '';
     expect(text).toContain('Connected');
     expect(await connectionItem(popup, 'ServiceNow prod').textContent()).toContain('Connected');

@@ -2,7 +2,8 @@ import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, it } from 'vitest';
-import type { Connection } from '../../lib/connections/schema';
+import type { Connection, TestResult } from '../../lib/connections/schema';
+import { resultKey, toStored, withResult } from '../../lib/results/result-schema';
 import { VAULT_STORAGE_KEY, serializeVault } from '../../lib/vault/parse-vault';
 import { connectionItem, visible } from './popup-driver';
 import { PROMPT_TITLE, generateKey, openCredentialsByNavigation, waitForPrompt } from './portal-driver';
@@ -17,7 +18,8 @@ const SANDBOX = 'https://api.sandbox.smartrecruiters.com';
 const endpoint = (host: string) => `GET ${host}/configuration/company`;
 
 // Invented keys of the right shape; none of them works anywhere.
-const CONNECTIONS: Connection[] = [
+// Each with its last result, stored apart from the vault as the extension stores it.
+const CONNECTIONS: Array<Connection & { lastTest?: TestResult }> = [
   {
     id: 'shot-1',
     name: 'ServiceNow production',
@@ -70,7 +72,9 @@ describe('documentation screenshots', () => {
   beforeAll(async () => {
     await mkdir(OUT_DIR, { recursive: true });
     // Stored as the extension stores it; the pages show whatever storage holds.
-    const items = { [VAULT_STORAGE_KEY]: serializeVault({ connections: CONNECTIONS, quarantine: [] }) };
+    const connections = CONNECTIONS.map(({ lastTest: _, ...connection }) => connection);
+    const results = CONNECTIONS.flatMap(({ id, lastTest }) => (lastTest ? [[resultKey(id), toStored(withResult({ history: [] }, lastTest))]] : []));
+    const items = { [VAULT_STORAGE_KEY]: serializeVault({ connections, quarantine: [] }), ...Object.fromEntries(results) };
     await bed.extension.serviceWorker.evaluate(`chrome.storage.local.set(${JSON.stringify(items)})`);
   });
 

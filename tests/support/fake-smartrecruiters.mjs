@@ -10,7 +10,7 @@ import { createCertificate } from './certificate.mjs';
 import { createFakeApi } from './fake-api.mjs';
 import { SERVICENOW_DIR, createFakePortal } from './fake-portal.mjs';
 
-export { FAKE_COMPANY, FAKE_KEYS, COMPANY_PATH, REDIRECT_TARGET, RETRY_AFTER_SECONDS } from './fake-api.mjs';
+export { AREA_PATHS, FAKE_COMPANY, FAKE_KEYS, FAKE_ME, COMPANY_PATH, REDIRECT_TARGET, RETRY_AFTER_SECONDS } from './fake-api.mjs';
 export { DEFAULT_PORTAL_DIR, TEST_BED_PREFIX } from './fake-portal.mjs';
 
 /** @typedef {import('./fake-api.mjs').Scenario} Scenario */

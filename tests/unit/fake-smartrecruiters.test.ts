@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
+  AREA_PATHS,
   COMPANY_PATH,
   FAKE_COMPANY,
   FAKE_KEYS,
@@ -150,9 +151,32 @@ describe('fake SmartRecruiters API', () => {
     expect(() => server.api.setScenario(FAKE_KEYS.ok, 'nope' as never)).toThrow(/Unknown fake API scenario/);
   });
 
+  it('answers each area of the access check in its published shape', async () => {
+    const body = async (path: string, key = FAKE_KEYS.ok) => {
+      const reply = await api({ key, path });
+      return { status: reply.status, body: JSON.parse(reply.body) as Record<string, unknown> };
+    };
+    expect(await body(`${AREA_PATHS.jobs}?limit=1`)).toMatchObject({ status: 200, body: { totalFound: 1, content: [expect.any(Object)] } });
+    expect(await body(`${AREA_PATHS.users}?limit=1`)).toMatchObject({ status: 200, body: { content: [expect.any(Object)] } });
+    expect(await body(AREA_PATHS.me)).toMatchObject({ status: 200, body: { systemRole: { id: 'ADMINISTRATOR', name: 'Administrator' } } });
+    expect(await body(`${AREA_PATHS.audit}?limit=1`)).toMatchObject({ status: 200, body: { content: [] } });
+  });
+
+  it('limited: reads jobs, 401 on configuration and audit events, 403 on users, every error in the ErrorResponse shape', async () => {
+    const status = async (path: string) => (await api({ key: FAKE_KEYS.limited, path })).status;
+    expect(await status(COMPANY_PATH)).toBe(401);
+    expect(await status(`${AREA_PATHS.jobs}?limit=1`)).toBe(200);
+    expect(await status(`${AREA_PATHS.users}?limit=1`)).toBe(403);
+    expect(await status(AREA_PATHS.me)).toBe(403);
+    expect(await status(`${AREA_PATHS.audit}?limit=1`)).toBe(401);
+    // ErrorResponse: `errors` (each with a `code`) is required, `message` is not.
+    const reply = JSON.parse((await api({ key: FAKE_KEYS.limited, path: AREA_PATHS.users })).body) as { errors: Array<{ code: string }> };
+    expect(reply.errors.every((e) => typeof e.code === 'string')).toBe(true);
+  });
+
   it('other paths and methods: 404 JSON, still with rate-limit headers', async () => {
     for (const reply of [
-      await api({ key: FAKE_KEYS.ok, path: '/jobs?limit=1' }),
+      await api({ key: FAKE_KEYS.ok, path: '/candidates?limit=1' }),
       await api({ key: FAKE_KEYS.ok, method: 'POST' }),
     ]) {
       expect(reply.status).toBe(404);
