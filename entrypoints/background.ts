@@ -14,7 +14,6 @@ import { FOCUS_PROMPT_COMMAND, type ToContentScript } from '@/lib/prompt/content
 import type { Outcome } from '@/lib/result';
 import { createSettingsStore } from '@/lib/settings/settings-store';
 import { createSessionKeys } from '@/lib/vault/session-key';
-import { VAULT_STORAGE_KEY } from '@/lib/vault/parse-vault';
 import { createVaultStore } from '@/lib/vault/vault-store';
 
 const OFFER_EXPIRY_ALARM = 'offer-expiry';
@@ -27,7 +26,7 @@ export default defineBackground(() => {
   const handlers = createHandlers({
     vault: createVaultStore(browser.storage.local, sessionKeys, (onChange) =>
       browser.storage.onChanged.addListener((changes, area) => {
-        if (area === 'local' && VAULT_STORAGE_KEY in changes) onChange(changes[VAULT_STORAGE_KEY]?.newValue);
+        if (area === 'local') onChange(Object.fromEntries(Object.entries(changes).map(([key, change]) => [key, change.newValue])));
       }),
     ),
     sessionKeys,

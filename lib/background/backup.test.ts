@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { BACKUP_FORMAT, BACKUP_MAX_BYTES } from '../backup/backup-schema';
-import { VAULT_STORAGE_KEY } from '../vault/parse-vault';
-import { createTestBackground } from './test-background';
+import { createTestBackground, storedVaultText } from './test-background';
 
 const KEY_A = 'DCRA1-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa';
 const KEY_B = 'DCRA1-bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb';
 const PAGE = {};
 const api = 'https://api.smartrecruiters.com';
-const vaultText = async () => JSON.stringify((await fakeBrowser.storage.local.get(VAULT_STORAGE_KEY))[VAULT_STORAGE_KEY]);
+const vaultText = storedVaultText;
 
 async function backgroundWith(...connections: Array<{ name: string; key: string }>) {
   const bg = createTestBackground();
@@ -102,6 +100,6 @@ describe('import', () => {
       value: { items: [{ name: 'A', status: 'new' }, { name: 'B', status: 'invalid', problem: 'url-not-https' }] },
     });
     expect(await handlers.applyImport({ text, passphrase: '', conflicts: 'skip' }, PAGE)).toMatchObject({ ok: false });
-    expect(await fakeBrowser.storage.local.get(VAULT_STORAGE_KEY)).toEqual({});
+    expect(await storedVaultText()).toBe('{}');
   });
 });

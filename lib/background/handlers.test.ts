@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { OFFER_TTL_MS } from '../capture/offers';
-import { createTestBackground } from './test-background';
+import { isVaultKey } from '../vault/vault-layout';
+import { createTestBackground, storedVaultText } from './test-background';
 
 const KEY = 'DCRA1-0123456789abcdef0123456789abcdef';
 const OTHER_KEY = 'DCRA1-ffffffffffffffffffffffffffffffff';
@@ -26,10 +27,10 @@ describe('connection tests', () => {
       await handlers.addConnection({ ...input, name: `c${i}`, key: `DCRA1-${i.toString(16).padStart(32, '0')}` }, PAGE);
     }
     let writes = 0;
-    fakeBrowser.storage.onChanged.addListener((changes) => void ('vault' in changes && writes++));
+    fakeBrowser.storage.onChanged.addListener((changes) => void (Object.keys(changes).some(isVaultKey) && writes++));
     expect(await handlers.testAll({}, PAGE)).toEqual({ ok: true, value: { tested: 12 } });
-    const stored = (await fakeBrowser.storage.local.get('vault')).vault as { connections: Array<{ lastTest?: unknown }> };
-    expect(stored.connections.every((c) => c.lastTest)).toBe(true);
+    const stored = Object.values(JSON.parse(await storedVaultText()) as Record<string, { lastTest?: unknown; id?: string }>);
+    expect(stored.filter((record) => record.id).map((c) => Boolean(c.lastTest))).toEqual(Array(12).fill(true));
     expect(writes).toBeLessThan(4);
   });
 

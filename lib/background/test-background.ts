@@ -5,6 +5,7 @@ import type { TestTarget } from '../api/test-connection';
 import { createOfferStore } from '../capture/offers';
 import { createSettingsStore } from '../settings/settings-store';
 import { createSessionKeys } from '../vault/session-key';
+import { isVaultKey } from '../vault/vault-layout';
 import { createVaultStore } from '../vault/vault-store';
 import { type BackgroundDeps, createHandlers } from './handlers';
 
@@ -51,4 +52,10 @@ export function createTestBackground(answers: Record<string, Partial<TestResult>
     offers: deps.offers,
     advance: (ms: number) => (clock += ms),
   };
+}
+
+/** Every storage key of the vault (vault-layout.ts) with its stored value, as JSON text. */
+export async function storedVaultText(): Promise<string> {
+  const all = await fakeBrowser.storage.local.get(null);
+  return JSON.stringify(Object.fromEntries(Object.entries(all).filter(([key]) => isVaultKey(key))));
 }

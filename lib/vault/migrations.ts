@@ -12,9 +12,15 @@ const steps: Record<number, (vault: Record<string, unknown>) => Record<string, u
     ...vault,
     connections: Array.isArray(vault.connections) ? vault.connections.map(datePreviousKey) : vault.connections,
   }),
+  // v4 is the branch that moves test results into their own history store; in this branch it
+  // changes nothing, and its own step takes this place when the branches are merged.
+  3: (vault) => vault,
+  // v5 stores one key per connection (vault-layout.ts). The logical vault is the same object;
+  // only where it lies in storage changes, which the store writes as it reads an older one.
+  4: (vault) => vault,
 };
 
-export const VAULT_VERSION = 3;
+export const VAULT_VERSION = 5;
 
 function datePreviousKey(connection: unknown): unknown {
   if (!isRecord(connection) || connection.previousKey === undefined || connection.keyReplaced !== undefined) return connection;

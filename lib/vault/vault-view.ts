@@ -1,0 +1,87 @@
+import type { Connection } from '../connections/schema';
+import { VAULT_VERSION } from './migrations';
+import type { Quarantined } from './parse-vault';
+import { RECORD_PREFIX, SPLIT_FROM, VAULT_STORAGE_KEY } from './vault-layout';
+
+/**
+ * The pages' read-only view of the vault, read straight from storage and kept current from its
+ * change events, one record at a time. Why not zod here: the background, the vault's single
+ * writer, validates every record with the full schema and quarantines what fails; the pages only
+ * need to know that a record has the shape they draw, and leaving zod out of the popup keeps it
+ * 8 KiB lighter. Why not a copy from the background: the popup would then wait for the service
+ * worker to start and for the whole vault to cross a message on every change. A record that does
+ * not have the shape is left out until the background quarantines it.
+ */
+export type VaultView =
+  | { kind: 'ok'; connections: Connection[]; quarantine: Quarantined[] }
+  | { kind: 'newer' }
+  /** Stored in a layout older than v5: shown once the background has moved it (on its next read). */
+  | { kind: 'pending' };
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isText = (value: unknown): value is string => typeof value === 'string';
+const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+const optional = (value: unknown, check: (v: unknown) => boolean) => value === undefined || check(value);
+
+const isStoredKey = (value: unknown) =>
+  isRecord(value) && (value.kind === 'plain' ? isText(value.value) : value.kind === 'sealed' && isText(value.iv) && isText(value.ct));
+
+const isTestResult = (value: unknown) =>
+  isRecord(value) &&
+  isNumber(value.at) &&
+  isText(value.category) &&
+  (value.status === null || isNumber(value.status)) &&
+  isNumber(value.latencyMs) &&
+  isText(value.endpoint) &&
+  optional(value.company, isText) &&
+  optional(value.detail, isText) &&
+  optional(value.retryAt, isNumber);
+
+/** The shape the pages draw; the background's schema (lib/connections/schema.ts) says the rest. */
+export function looksLikeConnection(value: unknown): value is Connection {
+  return (
+    isRecord(value) &&
+    isText(value.id) &&
+    isText(value.name) &&
+    isText(value.url) &&
+    isStoredKey(value.key) &&
+    optional(value.previousKey, isStoredKey) &&
+    optional(value.keyReplaced, (r) => isRecord(r) && isNumber(r.at) && isText(r.via) && optional(r.origin, isText)) &&
+    isText(value.note) &&
+    ['typed', 'captured', 'imported'].includes(value.source as string) &&
+    isNumber(value.createdAt) &&
+    isNumber(value.updatedAt) &&
+    optional(value.lastTest, isTestResult)
+  );
+}
+
+const looksQuarantined = (value: unknown): value is Quarantined =>
+  isRecord(value) && isText(value.raw) && isText(value.reason) && isNumber(value.at);
+
+/** Builds the view from stored items, then keeps it current from changes (new values; null or undefined: removed). */
+export function createVaultView() {
+  const records = new Map<string, Connection>();
+  let meta: unknown;
+  let sorted: Connection[] | undefined;
+
+  return {
+    apply(items: Record<string, unknown>): void {
+      for (const [key, value] of Object.entries(items)) {
+        if (key === VAULT_STORAGE_KEY) meta = value;
+        else if (!key.startsWith(RECORD_PREFIX)) continue;
+        else if (looksLikeConnection(value)) records.set(key, value);
+        else records.delete(key);
+        sorted = undefined;
+      }
+    },
+    view(): VaultView {
+      const version = isRecord(meta) ? meta.version : undefined;
+      if (isNumber(version) && version > VAULT_VERSION) return { kind: 'newer' };
+      if (meta !== undefined && meta !== null && !(isNumber(version) && version >= SPLIT_FROM)) return { kind: 'pending' };
+      sorted ??= [...records.values()].sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      const quarantine = isRecord(meta) && Array.isArray(meta.quarantine) ? meta.quarantine.filter(looksQuarantined) : [];
+      return { kind: 'ok', connections: sorted, quarantine };
+    },
+  };
+}
