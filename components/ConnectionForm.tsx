@@ -1,6 +1,7 @@
 import { i18n } from '#i18n';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { type Connection, DEFAULT_API_URL } from '@/lib/connections/schema';
+import type { Connection } from '@/lib/connections/schema';
+import { DEFAULT_API_URL } from '@/lib/connections/limits';
 import { type ConnectionInput, type FieldErrors, type InputField, validateInput } from '@/lib/connections/validate-input';
 import type { AppError } from '@/lib/result';
 import { failureText, inputErrorText } from './messages';

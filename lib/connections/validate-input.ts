@@ -1,4 +1,4 @@
-import { KEY_MAX, KEY_MIN, NAME_MAX, NOTE_MAX } from './schema';
+import { KEY_MAX, KEY_MIN, NAME_MAX, NOTE_MAX } from './limits';
 
 export type InputField = 'name' | 'url' | 'key' | 'note';
 
