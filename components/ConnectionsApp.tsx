@@ -1,45 +1,39 @@
 import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { Connection } from '@/lib/connections/schema';
-import { nameKey } from '@/lib/connections/names';
 import type { ConnectionInput } from '@/lib/connections/validate-input';
 import { call } from '@/lib/messaging/call';
 import { requestHostAccess } from '@/lib/permissions/host-access';
-import { type ParsedVault, VAULT_STORAGE_KEY, parseVault } from '@/lib/vault/parse-vault';
-import { BackupSection } from './BackupSection';
+import type { Quarantined } from '@/lib/vault/parse-vault';
 import { ConnectionForm } from './ConnectionForm';
+import { ConnectionList } from './ConnectionList';
 import { ErrorAlert } from './ErrorAlert';
-import { SecuritySection } from './SecuritySection';
 import { UnlockForm } from './UnlockForm';
 import { useLockStatus } from './use-lock-status';
-import { type ItemActions, ConnectionItem } from './ConnectionItem';
+import type { ItemActions } from './ConnectionItem';
 import { NeverSites } from './NeverSites';
-import { QuarantineList } from './QuarantineList';
 import { type ToastMessage, Toast } from './Toast';
 import { failureText } from './messages';
-import { useLocalKey } from './use-local-key';
-
-/** Past this many connections the list gets a filter box. */
-const FILTER_FROM = 6;
-/**
- * The list renders this many items at once, then the rest a batch per task: with hundreds of
- * connections the popup is usable at once instead of after every item is laid out.
- */
-const FIRST_ITEMS = 30;
-const MORE_ITEMS = 50;
+import { useVaultView } from './use-vault-view';
 
 type Mode = { kind: 'list' } | { kind: 'add' } | { kind: 'edit'; id: string };
 
-const parse = (raw: unknown): ParsedVault => parseVault(raw);
+/** What only the full page shows (passphrase, backups, quarantine): passed in, so the popup does not carry it. */
+export type ManagerSections = (props: {
+  connections: Connection[];
+  quarantine: Quarantined[];
+  say(text: string): void;
+}) => ComponentChildren;
 
 /** The connection manager, shared by the popup and the full-page view. */
-export function ConnectionsApp({ layout }: { layout: 'popup' | 'page' }) {
-  const vault = useLocalKey(VAULT_STORAGE_KEY, parse);
+export function ConnectionsApp({ layout, managerSections }: { layout: 'popup' | 'page'; managerSections?: ManagerSections }) {
+  const vault = useVaultView();
   const lock = useLockStatus();
   const welcome = layout === 'page' && new URLSearchParams(location.search).has('welcome');
   const [mode, setMode] = useState<Mode>({ kind: 'list' });
-  const [filter, setFilter] = useState('');
+  const [showId, setShowId] = useState<string>();
   const [testing, setTesting] = useState<ReadonlySet<string>>(new Set());
   const [testingAll, setTestingAll] = useState(false);
   const [toast, setToast] = useState<ToastMessage>();
@@ -52,17 +46,7 @@ export function ConnectionsApp({ layout }: { layout: 'popup' | 'page' }) {
     formWasOpen.current = mode.kind !== 'list';
   }, [mode.kind]);
 
-  const connections = vault?.kind === 'ok' ? vault.state.connections : [];
-  const shown = useMemo(() => {
-    const needle = nameKey(filter);
-    return needle ? connections.filter((c) => nameKey(c.name).includes(needle)) : connections;
-  }, [connections, filter]);
-  const [rendered, setRendered] = useState(FIRST_ITEMS);
-  useEffect(() => {
-    if (rendered >= shown.length) return;
-    const timer = setTimeout(() => setRendered(rendered + MORE_ITEMS), 0);
-    return () => clearTimeout(timer);
-  }, [rendered, shown.length]);
+  const connections = vault?.kind === 'ok' ? vault.connections : [];
 
   const markTesting = (id: string, on: boolean) =>
     setTesting((current) => {
@@ -134,6 +118,7 @@ export function ConnectionsApp({ layout }: { layout: 'popup' | 'page' }) {
     if (!outcome.ok) return outcome.error;
     await access;
     setMode({ kind: 'list' });
+    setShowId(outcome.value.id);
     say(i18n.t('saved', [outcome.value.name]));
     return null;
   }
@@ -177,38 +162,17 @@ export function ConnectionsApp({ layout }: { layout: 'popup' | 'page' }) {
             </button>
             <span class="muted count">{i18n.t('countConnections', connections.length, [String(connections.length)])}</span>
           </div>
-          {connections.length >= FILTER_FROM && (
-            <input
-              type="search"
-              class="filter"
-              aria-label={i18n.t('filterLabel')}
-              placeholder={i18n.t('filterLabel')}
-              value={filter}
-              onInput={(e) => setFilter(e.currentTarget.value)}
-            />
-          )}
-          {vault && connections.length === 0 && <p class="muted">{i18n.t('emptyList')}</p>}
-          {connections.length > 0 && shown.length === 0 && <p class="muted">{i18n.t('noMatches')}</p>}
-          <ul class="list" aria-label={i18n.t('connectionsLabel')}>
-            {shown.slice(0, rendered).map((connection: Connection) => (
-              <ConnectionItem
-                key={connection.id}
-                connection={connection}
-                testing={testingAll || testing.has(connection.id)}
-                actions={actions}
-              />
-            ))}
-          </ul>
+          {vault?.kind === 'ok' && connections.length === 0 && <p class="muted">{i18n.t('emptyList')}</p>}
+          <ConnectionList
+            connections={connections}
+            testing={(connection) => testingAll || testing.has(connection.id)}
+            actions={actions}
+            showId={showId}
+          />
         </>
       )}
       {toast && <Toast message={toast} onDone={clearToast} />}
-      {layout === 'page' && (
-        <>
-          <SecuritySection onMessage={say} />
-          <BackupSection connections={connections} onMessage={say} />
-        </>
-      )}
-      {layout === 'page' && vault?.kind === 'ok' && <QuarantineList records={vault.state.quarantine} />}
+      {managerSections?.({ connections, quarantine: vault?.kind === 'ok' ? vault.quarantine : [], say })}
       {layout === 'page' ? (
         <NeverSites />
       ) : (

@@ -2,6 +2,8 @@ import { i18n } from '#i18n';
 import type { ConnectionSource, KeyReplaced, TestCategory } from '@/lib/connections/schema';
 import type { InputErrorCode } from '@/lib/connections/validate-input';
 import type { ErrorCode } from '@/lib/result';
+import type { Environment } from '@/lib/connections/environment';
+import type { SortKey } from '@/lib/list/list-query';
 
 // Each stable code in lib/ maps to one sentence here, so lib/ never holds UI text.
 
@@ -15,7 +17,7 @@ export const categoryLabel = (category: TestCategory): string =>
     unexpected: i18n.t('categoryUnexpected'),
     timeout: i18n.t('categoryTimeout'),
     network: i18n.t('categoryNetwork'),
-  })[category];
+  })[category] ?? category;
 
 export const categoryExplanation = (category: TestCategory): string =>
   ({
@@ -27,7 +29,7 @@ export const categoryExplanation = (category: TestCategory): string =>
     unexpected: i18n.t('explainUnexpected'),
     timeout: i18n.t('explainTimeout'),
     network: i18n.t('explainNetwork'),
-  })[category];
+  })[category] ?? category;
 
 export const inputErrorText = (code: InputErrorCode): string =>
   ({
@@ -88,3 +90,22 @@ export function keyReplacedText({ at, via, origin }: KeyReplaced): string {
         })[via];
   return i18n.t('keyReplacedOn', [new Date(at).toLocaleString(), how]);
 }
+
+const REDIRECT_TO = 'redirect to ';
+
+/** A result's detail: the tester's own notes (stable English codes, stored with results) in the UI's language; a server's message as it came. */
+export function detailText(detail: string): string {
+  if (detail === 'redirect') return i18n.t('detailRedirect');
+  if (detail.startsWith(REDIRECT_TO)) return i18n.t('detailRedirectTo', [detail.slice(REDIRECT_TO.length)]);
+  if (detail === 'not a JSON object') return i18n.t('detailNotJson');
+  return detail;
+}
+
+/** The environment a connection's URL points at, for its row. */
+export const environmentText = (environment: Environment): string =>
+  environment.kind === 'custom'
+    ? environment.host
+    : { production: i18n.t('envProduction'), sandbox: i18n.t('envSandbox') }[environment.kind];
+
+export const sortText = (sort: SortKey): string =>
+  ({ name: i18n.t('sortName'), tested: i18n.t('sortTested'), verdict: i18n.t('sortVerdict'), added: i18n.t('sortAdded') })[sort];

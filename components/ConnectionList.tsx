@@ -1,0 +1,149 @@
+import { i18n } from '#i18n';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { Connection } from '@/lib/connections/schema';
+import { lastResultOf } from '@/lib/connections/last-result';
+import { SORT_KEYS, type SortKey, filterConnections, sortConnections } from '@/lib/list/list-query';
+import { listWindow, rowTop } from '@/lib/list/list-window';
+import { type ItemActions, ConnectionItem } from './ConnectionItem';
+import { sortText } from './messages';
+
+/** A collapsed row's height in px: .row in app.css draws it exactly this high. */
+export const ROW_HEIGHT = 42;
+/** Rows drawn beyond the visible ones on each side. */
+const OVERSCAN = 6;
+/** Before the first measurement of the scroll box (a popup is at most 600 px high). */
+const FIRST_VIEWPORT = 600;
+
+interface ListProps {
+  connections: readonly Connection[];
+  testing: (connection: Connection) => boolean;
+  actions: ItemActions;
+  /** A connection to bring into view once it is listed (one just added or saved). */
+  showId?: string;
+}
+
+/**
+ * The connections as a list of compact rows, searchable, sortable and filterable. Only the rows
+ * in view are drawn (a vault can hold thousands); it stays a list of list items with their
+ * position in the whole list, and the arrow keys move between rows.
+ */
+export function ConnectionList({ connections, testing, actions, showId }: ListProps) {
+  const [search, setSearch] = useState('');
+  const [sort, setSort] = useState<SortKey>('name');
+  const [failingOnly, setFailingOnly] = useState(false);
+  const [expandedId, setExpandedId] = useState<string>();
+  const [extra, setExtra] = useState(0);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [viewport, setViewport] = useState(FIRST_VIEWPORT);
+  const [focusIndex, setFocusIndex] = useState<number>();
+  const box = useRef<HTMLDivElement>(null);
+  const list = useRef<HTMLUListElement>(null);
+  const now = Date.now();
+
+  const sorted = useMemo(() => sortConnections(connections, sort, lastResultOf), [connections, sort]);
+  const shown = useMemo(() => filterConnections(sorted, search, failingOnly, lastResultOf), [sorted, search, failingOnly]);
+  const expanded = expandedId === undefined ? -1 : shown.findIndex((c) => c.id === expandedId);
+  const geometry = { rowHeight: ROW_HEIGHT, expanded, extra: expanded >= 0 ? extra : 0 };
+  const drawn = listWindow({ ...geometry, count: shown.length, scrollTop, viewport, overscan: OVERSCAN });
+
+  useLayoutEffect(() => {
+    const measure = () => box.current && setViewport(box.current.clientHeight || FIRST_VIEWPORT);
+    measure();
+    addEventListener('resize', measure);
+    return () => removeEventListener('resize', measure);
+  }, []);
+
+  /** Scrolls the box so that row `index` is wholly in view. */
+  function scrollToRow(index: number) {
+    const el = box.current;
+    if (!el) return;
+    const top = rowTop(index, geometry);
+    const height = index === expanded ? ROW_HEIGHT + geometry.extra : ROW_HEIGHT;
+    let next = el.scrollTop;
+    if (top < next) next = top;
+    else if (top + height > next + el.clientHeight) next = top + height - el.clientHeight;
+    if (next !== el.scrollTop) {
+      el.scrollTop = next;
+      setScrollTop(el.scrollTop);
+    }
+  }
+
+  useEffect(() => {
+    if (focusIndex === undefined) return;
+    list.current?.querySelector<HTMLElement>(`li[data-index="${focusIndex}"] .row-toggle`)?.focus();
+    setFocusIndex(undefined);
+  }, [focusIndex]);
+
+  useEffect(() => {
+    if (showId === undefined) return;
+    const index = shown.findIndex((c) => c.id === showId);
+    if (index >= 0) scrollToRow(index);
+  }, [showId, shown]);
+
+  function onKeyDown(event: KeyboardEvent) {
+    const row = (event.target as HTMLElement).closest<HTMLElement>('li[data-index]');
+    if (!row || shown.length === 0) return;
+    const at = Number(row.dataset.index);
+    const to = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: shown.length - 1 }[event.key];
+    if (to === undefined) return;
+    event.preventDefault();
+    const index = Math.min(Math.max(to, 0), shown.length - 1);
+    scrollToRow(index);
+    setFocusIndex(index);
+  }
+
+  return (
+    <>
+      <div class="list-controls">
+        <input
+          type="search"
+          class="filter"
+          aria-label={i18n.t('filterLabel')}
+          placeholder={i18n.t('searchPlaceholder')}
+          value={search}
+          onInput={(e) => setSearch(e.currentTarget.value)}
+        />
+        <label class="sort">
+          <span>{i18n.t('sortLabel')}</span>
+          <select value={sort} onChange={(e) => setSort(e.currentTarget.value as SortKey)}>
+            {SORT_KEYS.map((key) => (
+              <option key={key} value={key}>
+                {sortText(key)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label class="choice failing">
+          <input type="checkbox" checked={failingOnly} onChange={(e) => setFailingOnly(e.currentTarget.checked)} />
+          {i18n.t('failingOnly')}
+        </label>
+      </div>
+      {connections.length > 0 && shown.length === 0 && <p class="muted">{i18n.t('noMatches')}</p>}
+      <div class="list-box" ref={box} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
+        <ul
+          class="list"
+          ref={list}
+          aria-label={i18n.t('connectionsLabel')}
+          style={{ paddingTop: `${drawn.padTop}px`, paddingBottom: `${drawn.padBottom}px` }}
+          onKeyDown={onKeyDown}
+        >
+          {shown.slice(drawn.start, drawn.end).map((connection, i) => (
+            <ConnectionItem
+              key={connection.id}
+              connection={connection}
+              result={lastResultOf(connection)}
+              testing={testing(connection)}
+              actions={actions}
+              index={drawn.start + i}
+              total={shown.length}
+              expanded={connection.id === expandedId}
+              onToggle={() => setExpandedId(connection.id === expandedId ? undefined : connection.id)}
+              onMeasure={(height) => height - ROW_HEIGHT !== extra && setExtra(height - ROW_HEIGHT)}
+              now={now}
+            />
+          ))}
+        </ul>
+      </div>
+    </>
+  );
+}
