@@ -68,9 +68,11 @@ export function ConnectionList({ connections, testing, actions, showId }: ListPr
     }
   }
 
+  const toggleAt = (index: number) => list.current?.querySelector<HTMLElement>(`li[data-index="${index}"] .row-toggle`);
+  // A row scrolled into view is drawn at the next render; it takes the focus then.
   useEffect(() => {
     if (focusIndex === undefined) return;
-    list.current?.querySelector<HTMLElement>(`li[data-index="${focusIndex}"] .row-toggle`)?.focus();
+    toggleAt(focusIndex)?.focus();
     setFocusIndex(undefined);
   }, [focusIndex]);
 
@@ -83,13 +85,16 @@ export function ConnectionList({ connections, testing, actions, showId }: ListPr
   function onKeyDown(event: KeyboardEvent) {
     const row = (event.target as HTMLElement).closest<HTMLElement>('li[data-index]');
     if (!row || shown.length === 0) return;
-    const at = Number(row.dataset.index);
+    // Keys can come faster than renders: count from the row still waiting for the focus.
+    const at = focusIndex ?? Number(row.dataset.index);
     const to = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: shown.length - 1 }[event.key];
     if (to === undefined) return;
     event.preventDefault();
     const index = Math.min(Math.max(to, 0), shown.length - 1);
     scrollToRow(index);
-    setFocusIndex(index);
+    const drawnRow = toggleAt(index);
+    if (drawnRow && focusIndex === undefined) drawnRow.focus();
+    else setFocusIndex(index);
   }
 
   return (
