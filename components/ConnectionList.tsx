@@ -109,7 +109,7 @@ export function ConnectionList({ connections, testing, actions, showId }: ListPr
           onInput={(e) => setSearch(e.currentTarget.value)}
         />
         <label class="sort">
-          <span>{i18n.t('sortLabel')}</span>
+          <span class="visually-hidden">{i18n.t('sortLabel')}</span>
           <select value={sort} onChange={(e) => setSort(e.currentTarget.value as SortKey)}>
             {SORT_KEYS.map((key) => (
               <option key={key} value={key}>

@@ -1,7 +1,7 @@
 import { CORNERS } from '../prompt/placement';
 import { text, z } from '../schema/z';
 
-export const SETTINGS_STORAGE_KEY = 'settings';
+export { SETTINGS_STORAGE_KEY } from './settings-key';
 
 export const settingsSchema = z.object({
   /** Portal origins where the user chose "Never on this site". */

@@ -18,6 +18,7 @@ import { chromium } from 'playwright-core';
  * @property {string} [extensionDir] Built extension, relative to the repository root; default $EXTENSION_DIR, else .output/chrome-mv3.
  * @property {number} port Port of the fake SmartRecruiters server. Required so that no run can reach the real hosts.
  * @property {boolean} [headless] Default true.
+ * @property {string} [lang] The browser's UI language (the extension's pages follow it), e.g. 'de'; default the machine's.
  */
 /**
  * @typedef {object} LaunchedExtension
@@ -69,7 +70,7 @@ async function closeWelcomeTab(context, extensionId) {
  * @param {LaunchOptions} options
  * @returns {Promise<LaunchedExtension>}
  */
-export async function launchExtension({ extensionDir = process.env.EXTENSION_DIR || '.output/chrome-mv3', port, headless = true }) {
+export async function launchExtension({ extensionDir = process.env.EXTENSION_DIR || '.output/chrome-mv3', port, headless = true, lang }) {
   if (!Number.isInteger(port) || port <= 0) throw new Error(`launchExtension needs the fake server's port, got ${port}`);
   const dir = path.resolve(REPO_ROOT, extensionDir);
   if (!existsSync(path.join(dir, 'manifest.json'))) {
@@ -84,7 +85,9 @@ export async function launchExtension({ extensionDir = process.env.EXTENSION_DIR
     context = await chromium.launchPersistentContext(profileDir, {
       executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
       headless,
-      args: chromiumArgs(dir, port),
+      // Chromium on Linux takes its UI language from LANGUAGE; --lang is for the other systems.
+      args: [...chromiumArgs(dir, port), ...(lang ? [`--lang=${lang}`] : [])],
+      ...(lang && { env: { ...process.env, LANGUAGE: lang } }),
     });
   } catch (error) {
     await removeProfile();
