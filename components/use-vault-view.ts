@@ -1,6 +1,15 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { type VaultView, createVaultView } from '@/lib/vault/vault-view';
+import { call } from '@/lib/messaging/call';
+import { type VaultView, createVaultView, itemsOf } from '@/lib/vault/vault-view';
+
+/** The background's validated copy; storage itself if the background cannot answer. */
+async function firstRead(): Promise<Record<string, unknown> | 'newer'> {
+  const copy = await call('readVault', {});
+  if (copy.ok) return itemsOf(copy.value.connections, copy.value.quarantine);
+  if (copy.error.code === 'vault-from-newer-version') return 'newer';
+  return browser.storage.local.get(null);
+}
 
 /** The vault as the pages show it (lib/vault/vault-view.ts), kept current; undefined until first read. */
 export function useVaultView(): VaultView | undefined {
@@ -17,7 +26,8 @@ export function useVaultView(): VaultView | undefined {
       setView(vault.view());
     };
     browser.storage.onChanged.addListener(listener);
-    void browser.storage.local.get(null).then((items) => {
+    void firstRead().then((items) => {
+      if (items === 'newer') return setView({ kind: 'newer' });
       vault.apply(items);
       for (const values of early ?? []) vault.apply(values);
       early = undefined;

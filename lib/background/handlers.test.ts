@@ -173,3 +173,16 @@ describe('capture offers', () => {
     expect(browserCalls.opened.join()).not.toContain(KEY.slice(6));
   });
 });
+
+describe('the pages\' copy of the vault', () => {
+  it('is the vault as stored: keys sealed once a passphrase is set', async () => {
+    const { handlers } = createTestBackground();
+    await handlers.addConnection(input, PAGE);
+    const open = await handlers.readVault({}, PAGE);
+    expect(open.ok && open.value.connections.map((c) => c.key)).toEqual([{ kind: 'plain', value: KEY }]);
+    await handlers.setPassphrase({ passphrase: 'correct horse' }, PAGE);
+    const sealed = await handlers.readVault({}, PAGE);
+    expect(sealed.ok && sealed.value.connections.map((c) => c.key.kind)).toEqual(['sealed']);
+    expect(JSON.stringify(sealed)).not.toContain(KEY);
+  });
+});

@@ -27,6 +27,8 @@ export const messageSchemas = {
   swapPreviousKey: z.strictObject({ id }),
   testConnection: z.strictObject({ id }),
   testAll: z.strictObject({}),
+  /** The validated vault as stored, for the popup and the manager to list (they watch storage for changes after). */
+  readVault: z.strictObject({}),
   offerCapturedKey: z.strictObject({
     key: text(1_000),
     name: text(1_000),

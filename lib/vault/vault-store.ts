@@ -106,6 +106,9 @@ export function createVaultStore(
   }
 
   return {
+    /** The vault as stored, keys sealed where they are sealed at rest: what the pages show. */
+    readStored: (): Promise<Outcome<VaultState>> => enqueue(readAtRest),
+
     read: (): Promise<Outcome<VaultState>> =>
       enqueue(async () => {
         const loaded = await load();

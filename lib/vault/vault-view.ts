@@ -1,16 +1,17 @@
 import type { Connection } from '../connections/schema';
 import { VAULT_VERSION } from './migrations';
 import type { Quarantined } from './parse-vault';
-import { RECORD_PREFIX, SPLIT_FROM, VAULT_STORAGE_KEY } from './vault-layout';
+import { RECORD_PREFIX, SPLIT_FROM, VAULT_STORAGE_KEY, recordKey } from './vault-layout';
 
 /**
- * The pages' read-only view of the vault, read straight from storage and kept current from its
- * change events, one record at a time. Why not zod here: the background, the vault's single
- * writer, validates every record with the full schema and quarantines what fails; the pages only
- * need to know that a record has the shape they draw, and leaving zod out of the popup keeps it
- * 8 KiB lighter. Why not a copy from the background: the popup would then wait for the service
- * worker to start and for the whole vault to cross a message on every change. A record that does
- * not have the shape is left out until the background quarantines it.
+ * The pages' read-only view of the vault: a copy the background validated (its readVault message:
+ * the background keeps the vault in memory, so a warm worker answers several times faster than
+ * storage can be read, see the README's Performance), then kept current from storage's change
+ * events, one record at a time. Those changes, and storage itself when the background cannot
+ * answer, are checked here without zod: the background, the vault's single writer, validates every
+ * record with the full schema and quarantines what fails; the pages only need to know that a
+ * record has the shape they draw, and leaving zod out of the popup keeps it 8 KiB lighter. A
+ * record that does not have the shape is left out until the background quarantines it.
  */
 export type VaultView =
   | { kind: 'ok'; connections: Connection[]; quarantine: Quarantined[] }
@@ -84,4 +85,11 @@ export function createVaultView() {
       return { kind: 'ok', connections: sorted, quarantine };
     },
   };
+}
+
+/** The storage items a validated copy stands for, to start a view from. */
+export function itemsOf(connections: readonly Connection[], quarantine: readonly Quarantined[]): Record<string, unknown> {
+  const items: Record<string, unknown> = { [VAULT_STORAGE_KEY]: { version: VAULT_VERSION, quarantine } };
+  for (const connection of connections) items[recordKey(connection.id)] = connection;
+  return items;
 }

@@ -11,8 +11,12 @@ import { generateKey, openCredentialsByNavigation, promptFrame, waitForPrompt } 
 import { useTestBed } from './test-bed';
 
 const PASSPHRASE = 'correct horse battery';
+/** Every storage key of the vault (one per connection since v5), as JSON text. */
 const storedVault = (extension: LaunchedExtension) =>
-  extension.serviceWorker.evaluate(async () => JSON.stringify(await chrome.storage.local.get('vault')));
+  extension.serviceWorker.evaluate(async () => {
+    const all = await chrome.storage.local.get(null);
+    return JSON.stringify(Object.fromEntries(Object.entries(all).filter(([key]) => key === 'vault' || key.startsWith('vault.c.'))));
+  });
 
 describe('passphrase lock, capture while locked, export and import', () => {
   const bed = useTestBed();
@@ -52,7 +56,7 @@ describe('passphrase lock, capture while locked, export and import', () => {
     await popup.getByRole('button', { name: 'Unlock' }).click();
     await gone(popup.getByRole('button', { name: 'Unlock' }));
     await item.getByRole('button', { name: 'Test connection' }).click();
-    await visible(item.getByText('Connected'));
+    await visible(item.getByRole('status').getByText('Connected'));
     await popup.close();
   });
 
