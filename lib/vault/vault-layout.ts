@@ -32,8 +32,8 @@ function recordsOf(items: Record<string, unknown>): unknown[] {
 
 /**
  * The logical vault object (what migrateVault and parseVault read) from everything in storage:
- * an old single-key vault as it is, a split one with its records put back in. Records without
- * their `vault` key are kept too: nothing stored is dropped.
+ * an old single-key vault as it is, a split one with its records put back in. Records without a
+ * readable `vault` key are kept too, and the broken key quarantined: nothing stored is dropped.
  */
 export function assembleVault(items: Record<string, unknown>): unknown {
   const meta = items[VAULT_STORAGE_KEY];
@@ -41,8 +41,10 @@ export function assembleVault(items: Record<string, unknown>): unknown {
   if (isRecord(meta) && typeof meta.version === 'number' && meta.version >= SPLIT_FROM) {
     return { ...meta, connections: records };
   }
-  if ((meta === undefined || meta === null) && records.length > 0) {
-    return { version: VAULT_VERSION, quarantine: [], connections: records };
+  if (records.length > 0) {
+    // Records with no readable `vault` key beside them: they are kept, and so is the broken key.
+    const broken = meta === undefined || meta === null ? [] : [{ raw: JSON.stringify(meta) ?? String(meta), reason: 'unreadable vault key', at: 0 }];
+    return { version: VAULT_VERSION, quarantine: broken, connections: records };
   }
   return meta;
 }

@@ -137,6 +137,16 @@ describe('one key per connection (v5)', () => {
     expect(read.ok && read.value.connections.map((c) => c.name)).toEqual(['kept']);
   });
 
+  it('keeps every record when the vault key itself is unreadable, and the broken key in the quarantine', async () => {
+    fakeBrowser.reset();
+    const store = createVaultStore(fakeBrowser.storage.local);
+    await store.change(add('kept', 1));
+    await fakeBrowser.storage.local.set({ [VAULT_STORAGE_KEY]: 'garbage' });
+    const read = await createVaultStore(fakeBrowser.storage.local).read();
+    expect(read.ok && read.value.connections.map((c) => c.name)).toEqual(['kept']);
+    expect(read.ok && read.value.quarantine.map((q) => q.raw)).toEqual(['"garbage"']);
+  });
+
   it('with a passphrase, seals and writes only the changed record', async () => {
     fakeBrowser.reset();
     const keys = sessionKeys();
