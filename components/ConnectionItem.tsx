@@ -1,12 +1,13 @@
 import { i18n } from '#i18n';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Connection } from '@/lib/connections/schema';
 import type { ConnectionResults } from '@/lib/results/result-schema';
+import { PreviousKey } from './PreviousKey';
 import { TestHistory } from './TestHistory';
 import { TestResultView } from './TestResultView';
 import { maskKey } from './mask-key';
-import { PreviousKey } from './PreviousKey';
-import { sourceText, usedInText } from './messages';
+import { categoryLabel, environmentText, sourceText, usedInText } from './messages';
+import { testedWhen } from './tested-when';
 import { useNow } from './use-test-run';
 
 /** After this long a test shows "Still waiting…" and Cancel: slow is not broken. */
@@ -40,7 +41,7 @@ function TestingStatus({ since, onCancel }: { since: number; onCancel(): void })
   const now = useNow(true);
   const waiting = now - since >= STILL_WAITING_MS;
   return (
-    <p class="result-pending">
+    <span class="result-pending">
       {waiting ? i18n.t('stillWaiting') : i18n.t('testing')}
       {waiting && (
         <>
@@ -50,41 +51,113 @@ function TestingStatus({ since, onCancel }: { since: number; onCancel(): void })
           </button>
         </>
       )}
-    </p>
+    </span>
   );
 }
 
-export function ConnectionItem({
-  connection,
-  state,
-  actions,
-  locked = false,
-  sameName = false,
-}: {
+interface ItemProps {
   connection: Connection;
   state: ItemState;
   actions: ItemActions;
+  index: number;
+  total: number;
+  expanded: boolean;
+  onToggle(): void;
+  /** The expanded row reports how much taller than a row it is (the list's window needs it). */
+  onMeasure?(height: number): void;
+  now: number;
   /** The vault is locked: actions that need the key are disabled until it is unlocked. */
   locked?: boolean;
   /** Another connection has the same name under today's rule (an older vault): ask for a rename. */
   sameName?: boolean;
-}) {
+}
+
+/**
+ * One connection: a compact row (name, environment, the last verdict and when, Test connection)
+ * whose details (URL, note, key, history, the other buttons) expand in place.
+ */
+export function ConnectionItem(props: ItemProps) {
+  const { connection, state, actions, index, total, expanded, onToggle, onMeasure, now, locked = false, sameName = false } = props;
   const { results, testingSince, stale, needsAccess } = state;
   const testing = testingSince !== undefined;
-  const last = results?.last;
+  const result = results?.last;
+  const item = useRef<HTMLLIElement>(null);
+  useLayoutEffect(() => {
+    if (expanded && item.current) onMeasure?.(item.current.offsetHeight);
+  });
+  const detailsId = `details-${connection.id}`;
+  return (
+    <li ref={item} class={`row${expanded ? ' row-open' : ''}`} aria-label={connection.name} aria-posinset={index + 1} aria-setsize={total} data-index={index}>
+      <div class="row-head">
+        <div class="row-main">
+          <div class="row-line">
+            <button type="button" class="row-toggle" aria-expanded={expanded} aria-controls={detailsId} onClick={onToggle}>
+              <span class="row-name">{connection.name}</span>
+            </button>
+            <span class="env">{environmentText(connection.url)}</span>
+          </div>
+          <div role="status" class={stale ? 'row-status stale' : 'row-status'}>
+            {testing ? (
+              <TestingStatus since={testingSince} onCancel={() => actions.cancelTest(connection)} />
+            ) : result ? (
+              <span class={`result result-${result.category}`}>
+                <span class="mark" aria-hidden="true" />
+                <span class="result-label">{categoryLabel(result.category)}</span>
+                <span class="result-when"> · {testedWhen(result.at, now)}</span>
+              </span>
+            ) : (
+              <span class="result-none">{i18n.t('neverTested')}</span>
+            )}
+          </div>
+        </div>
+        <button type="button" class="primary row-test" disabled={testing || locked} onClick={() => actions.test(connection)}>
+          {i18n.t('testConnection')}
+        </button>
+      </div>
+      {sameName && <p class="warning">{i18n.t('sameNameWarning')}</p>}
+      {needsAccess && (
+        <p class="item-meta warning">
+          {i18n.t('hostPending', [new URL(connection.url).host])}{' '}
+          <button type="button" class="small" onClick={() => actions.grantAccess(connection)}>
+            {i18n.t('grantAccess')}
+          </button>
+        </p>
+      )}
+      {expanded && (
+        <ItemDetails
+          id={detailsId}
+          connection={connection}
+          results={testing ? undefined : results}
+          stale={stale}
+          actions={actions}
+          now={now}
+          locked={locked}
+        />
+      )}
+    </li>
+  );
+}
+
+interface DetailsProps {
+  id: string;
+  connection: Connection;
+  results: ConnectionResults | undefined;
+  stale: boolean;
+  actions: ItemActions;
+  now: number;
+  locked: boolean;
+}
+
+function ItemDetails({ id, connection, results, stale, actions, now, locked }: DetailsProps) {
   const [revealed, setRevealed] = useState<string>();
   // A revealed key goes stale when the key changes (edit, rotation undo): hide it again.
   useEffect(() => setRevealed(undefined), [connection.updatedAt]);
-  const added = new Date(connection.createdAt);
+  const usedIn = connection.usedIn ?? [];
   return (
-    <li class="item" aria-label={connection.name}>
-      <div class="item-head">
-        <h2 class="item-name">{connection.name}</h2>
-        <span class="item-url">{connection.url}</span>
-      </div>
-      {sameName && <p class="warning">{i18n.t('sameNameWarning')}</p>}
+    <div id={id} class="row-details">
+      <p class="item-url">{connection.url}</p>
       <p class="item-meta">
-        {i18n.t('addedOn', [added.toLocaleDateString(), sourceText(connection.source)])}
+        {i18n.t('addedOn', [new Date(connection.createdAt).toLocaleDateString(), sourceText(connection.source)])}
         {connection.note && <span class="item-note"> · {connection.note}</span>}
       </p>
       <div class="item-key">
@@ -100,43 +173,24 @@ export function ConnectionItem({
           {i18n.t('reveal')}
         </button>
       </div>
-      {connection.usedIn && connection.usedIn.length > 0 && (
-        <p class="item-meta">{i18n.t('usedIn', [usedInText(connection.usedIn)])}</p>
-      )}
+      {usedIn.length > 0 && <p class="item-meta">{i18n.t('usedIn', [usedInText(usedIn)])}</p>}
       <PreviousKey
         connection={connection}
         locked={locked}
         onUndo={() => actions.swapKey(connection)}
         onForget={() => actions.forgetPreviousKey(connection)}
       />
-      {connection.previousKey && connection.usedIn && connection.usedIn.length > 0 && (
-        <p class="item-meta warning">{i18n.t('usedInUpdateThere', [connection.usedIn.map((use) => use.host).join(', ')])}</p>
+      {connection.previousKey && usedIn.length > 0 && (
+        <p class="item-meta warning">{i18n.t('usedInUpdateThere', [usedIn.map((use) => use.host).join(', ')])}</p>
       )}
-      {needsAccess && (
-        <p class="item-meta warning">
-          {i18n.t('hostPending', [new URL(connection.url).host])}{' '}
-          <button type="button" class="small" onClick={() => actions.grantAccess(connection)}>
-            {i18n.t('grantAccess')}
-          </button>
-        </p>
+      {results?.last && (
+        <div class={stale ? 'item-status stale' : 'item-status'}>
+          {stale && <p class="result-pending">{i18n.t('staleResult')}</p>}
+          <TestResultView result={results.last} purpose={connection.purpose} url={connection.url} now={now} />
+        </div>
       )}
-      <div role="status" class={stale ? 'item-status stale' : 'item-status'}>
-        {testing ? (
-          <TestingStatus since={testingSince} onCancel={() => actions.cancelTest(connection)} />
-        ) : last ? (
-          <>
-            {stale && <p class="result-pending">{i18n.t('staleResult')}</p>}
-            <TestResultView result={last} purpose={connection.purpose} url={connection.url} />
-          </>
-        ) : (
-          <p class="result-none">{i18n.t('neverTested')}</p>
-        )}
-      </div>
       {results && results.history.length > 0 && <TestHistory history={results.history} />}
       <div class="actions">
-        <button type="button" class="primary" disabled={testing || locked} onClick={() => actions.test(connection)}>
-          {i18n.t('testConnection')}
-        </button>
         <button type="button" disabled={locked} onClick={() => actions.copy(connection)}>
           {i18n.t('copyKey')}
         </button>
@@ -147,6 +201,6 @@ export function ConnectionItem({
           {i18n.t('delete')}
         </button>
       </div>
-    </li>
+    </div>
   );
 }

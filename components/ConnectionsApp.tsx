@@ -1,52 +1,46 @@
 import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
+import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Connection } from '@/lib/connections/schema';
-import { nameKey, sameNameIds } from '@/lib/connections/names';
+import { sameNameIds } from '@/lib/connections/names';
 import type { ConnectionInput } from '@/lib/connections/validate-input';
 import { call } from '@/lib/messaging/call';
 import { fail } from '@/lib/result';
 import { hasHostAccess, originPattern, requestHostAccess } from '@/lib/permissions/host-access';
-import { type ParsedVault, VAULT_STORAGE_KEY, parseVault } from '@/lib/vault/parse-vault';
-import { BackupSection } from './BackupSection';
+import type { Quarantined } from '@/lib/vault/parse-vault';
 import { ConnectionForm } from './ConnectionForm';
+import { ConnectionList } from './ConnectionList';
 import { ErrorAlert } from './ErrorAlert';
-import { SecuritySection } from './SecuritySection';
 import { HygieneSettings } from './HygieneSettings';
 import { LockView } from './LockView';
 import { useLockStatus } from './use-lock-status';
-import { type ItemActions, ConnectionItem } from './ConnectionItem';
-import { TestRunBar, isFailing } from './TestRunBar';
+import type { ItemActions, ItemState } from './ConnectionItem';
+import { TestRunBar } from './TestRunBar';
 import { useLastResults } from './use-last-results';
 import { useTestRun } from './use-test-run';
 import { NeverSites } from './NeverSites';
-import { ServiceNowSection } from './ServiceNowSection';
 import { TestSettings } from './TestSettings';
-import { QuarantineList } from './QuarantineList';
 import { type ToastMessage, Toast } from './Toast';
 import { failureText } from './messages';
-import { useLocalKey } from './use-local-key';
-
-/** Past this many connections the list gets a filter box. */
-const FILTER_FROM = 6;
-/**
- * The list renders this many items at once, then the rest a batch per task: with hundreds of
- * connections the popup is usable at once instead of after every item is laid out.
- */
-const FIRST_ITEMS = 30;
-const MORE_ITEMS = 50;
+import { useVaultView } from './use-vault-view';
 
 type Mode = { kind: 'list' } | { kind: 'add' } | { kind: 'edit'; id: string };
 
-const parse = (raw: unknown): ParsedVault => parseVault(raw);
+/** What only the full page shows (passphrase, backups, quarantine): passed in, so the popup does not carry it. */
+export type ManagerSections = (props: {
+  connections: Connection[];
+  quarantine: Quarantined[];
+  say(text: string): void;
+}) => ComponentChildren;
 
 /** The connection manager, shared by the popup and the full-page view. */
-export function ConnectionsApp({ layout }: { layout: 'popup' | 'page' }) {
-  const vault = useLocalKey(VAULT_STORAGE_KEY, parse);
+export function ConnectionsApp({ layout, managerSections }: { layout: 'popup' | 'page'; managerSections?: ManagerSections }) {
+  const vault = useVaultView();
   const lock = useLockStatus();
   const welcome = layout === 'page' && new URLSearchParams(location.search).has('welcome');
   const [mode, setMode] = useState<Mode>({ kind: 'list' });
-  const [filter, setFilter] = useState('');
+  const [showId, setShowId] = useState<string>();
   /** Connections whose own test runs, with when it started. */
   const [testing, setTesting] = useState<ReadonlyMap<string, number>>(new Map());
   const [failingOnly, setFailingOnly] = useState(false);
@@ -62,18 +56,13 @@ export function ConnectionsApp({ layout }: { layout: 'popup' | 'page' }) {
     formWasOpen.current = mode.kind !== 'list';
   }, [mode.kind]);
 
-  const connections = vault?.kind === 'ok' ? vault.state.connections : [];
+  const connections = vault?.kind === 'ok' ? vault.connections : [];
   const locked = lock?.hasPassphrase === true && !lock.unlocked;
   const sameName = useMemo(() => sameNameIds(connections), [connections]);
   const ids = useMemo(() => connections.map((c) => c.id), [connections]);
   const results = useLastResults(ids);
   const run = useTestRun();
   const runGoing = run !== undefined && run.finishedAt === undefined;
-  const shown = useMemo(() => {
-    const needle = nameKey(filter);
-    const byName = needle ? connections.filter((c) => nameKey(c.name).includes(needle)) : connections;
-    return failingOnly ? byName.filter((c) => isFailing(results[c.id]?.last)) : byName;
-  }, [connections, filter, failingOnly, results]);
   const origins = useMemo(() => [...new Set(connections.map((c) => originPattern(c.url)))].join('\n'), [connections]);
   const [accessChecks, setAccessChecks] = useState(0);
   useEffect(() => {
@@ -82,12 +71,13 @@ export function ConnectionsApp({ layout }: { layout: 'popup' | 'page' }) {
       setBlocked(new Set(answers.filter(([, granted]) => !granted).map(([pattern]) => pattern))),
     );
   }, [origins, accessChecks]);
-  const [rendered, setRendered] = useState(FIRST_ITEMS);
-  useEffect(() => {
-    if (rendered >= shown.length) return;
-    const timer = setTimeout(() => setRendered(rendered + MORE_ITEMS), 0);
-    return () => clearTimeout(timer);
-  }, [rendered, shown.length]);
+
+  const stateOf = (connection: Connection): ItemState => ({
+    results: results[connection.id],
+    testingSince: testing.get(connection.id),
+    stale: runGoing && (results[connection.id]?.last?.at ?? 0) < run.startedAt,
+    needsAccess: blocked.has(originPattern(connection.url)),
+  });
 
   const markTesting = (id: string, on: boolean) =>
     setTesting((current) => {
@@ -182,6 +172,7 @@ export function ConnectionsApp({ layout }: { layout: 'popup' | 'page' }) {
     await access;
     setAccessChecks((n) => n + 1);
     setMode({ kind: 'list' });
+    setShowId(outcome.value.id);
     say(i18n.t('saved', [outcome.value.name]));
     return null;
   }
@@ -237,47 +228,22 @@ export function ConnectionsApp({ layout }: { layout: 'popup' | 'page' }) {
               onCancel={() => void call('cancelTests', {})}
             />
           )}
-          {connections.length >= FILTER_FROM && (
-            <input
-              type="search"
-              class="filter"
-              aria-label={i18n.t('filterLabel')}
-              placeholder={i18n.t('filterLabel')}
-              value={filter}
-              onInput={(e) => setFilter(e.currentTarget.value)}
-            />
-          )}
-          {vault && connections.length === 0 && <p class="muted">{i18n.t('emptyList')}</p>}
-          {connections.length > 0 && shown.length === 0 && <p class="muted">{i18n.t('noMatches')}</p>}
-          <ul class="list" aria-label={i18n.t('connectionsLabel')}>
-            {shown.slice(0, rendered).map((connection: Connection) => (
-              <ConnectionItem
-                key={connection.id}
-                connection={connection}
-                state={{
-                  results: results[connection.id],
-                  testingSince: testing.get(connection.id),
-                  stale: runGoing && (results[connection.id]?.last?.at ?? 0) < run.startedAt,
-                  needsAccess: blocked.has(originPattern(connection.url)),
-                }}
-                actions={actions}
-                locked={locked}
-                sameName={sameName.has(connection.id)}
-              />
-            ))}
-          </ul>
+          {vault?.kind === 'ok' && connections.length === 0 && <p class="muted">{i18n.t('emptyList')}</p>}
+          <ConnectionList
+            connections={connections}
+            results={results}
+            stateOf={stateOf}
+            actions={actions}
+            showId={showId}
+            failingOnly={failingOnly}
+            onFailingOnly={setFailingOnly}
+            locked={locked}
+            sameName={sameName}
+          />
         </>
       )}
       {toast && <Toast message={toast} onDone={clearToast} />}
-      {layout === 'page' && (
-        <>
-          <SecuritySection onMessage={say} />
-          <BackupSection connections={connections} onMessage={say} />
-          <HygieneSettings />
-        </>
-      )}
-      {layout === 'page' && <ServiceNowSection />}
-      {layout === 'page' && vault?.kind === 'ok' && <QuarantineList records={vault.state.quarantine} />}
+      {managerSections?.({ connections, quarantine: vault?.kind === 'ok' ? vault.quarantine : [], say })}
       {layout === 'page' ? (
         <>
           <NeverSites />

@@ -1,12 +1,11 @@
 import { i18n } from '#i18n';
-import { SETTINGS_STORAGE_KEY, parseSettings } from '@/lib/settings/settings';
+import { SETTINGS_STORAGE_KEY, neverSitesOf } from '@/lib/settings/settings-key';
 import { call } from '@/lib/messaging/call';
 import { useLocalKey } from './use-local-key';
 
 /** Where the user said "Never on this site", with a way back. */
 export function NeverSites() {
-  const settings = useLocalKey(SETTINGS_STORAGE_KEY, parseSettings);
-  const sites = settings?.neverSites ?? [];
+  const sites = useLocalKey(SETTINGS_STORAGE_KEY, neverSitesOf) ?? [];
   return (
     <section class="settings" aria-labelledby="never-sites-title">
       <h2 id="never-sites-title">{i18n.t('neverSitesTitle')}</h2>

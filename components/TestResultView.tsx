@@ -2,7 +2,8 @@ import { i18n } from '#i18n';
 import { missingAreas, presetWrites } from '@/lib/api/presets';
 import { IDENTITY_AREA, PROBE_PATHS } from '@/lib/api/probes';
 import { AREAS, type Purpose, type TestResult } from '@/lib/connections/schema';
-import { areaLabel, categoryExplanation, categoryLabel, dateTimeText, presetLabel } from './messages';
+import { areaLabel, categoryExplanation, categoryLabel, detailText, presetLabel } from './messages';
+import { testedAt } from './tested-when';
 import { useNow } from './use-test-run';
 
 /** Counts down to the retry time, and says the clock time too: it never stands still. */
@@ -15,13 +16,29 @@ function RetryText({ retryAt }: { retryAt: number }) {
 
 const mark = (status: number | null) => (status === null ? '–' : status >= 200 && status < 300 ? '✓' : '✗');
 
+/** The endpoint with a line-break opportunity after each slash, so a long URL wraps between its parts. */
+function breakableAtSlashes(text: string) {
+  return text.split('/').map((part, i, parts) => (i < parts.length - 1 ? [part, '/', <wbr key={i} />] : part));
+}
+
 /** One test's answer: the verdict first, then each area's answer and the facts behind it. */
-export function TestResultView({ result, purpose, url }: { result: TestResult; purpose?: Purpose; /** The connection's, for a stored result (it holds no endpoint). */ url?: string }) {
+export function TestResultView({
+  result,
+  purpose,
+  url,
+  now = Date.now(),
+}: {
+  result: TestResult;
+  purpose?: Purpose;
+  /** The connection's, for a stored result (it holds no endpoint). */
+  url?: string;
+  now?: number;
+}) {
   const endpoint = result.endpoint ?? (url && `GET ${url}${PROBE_PATHS[IDENTITY_AREA]}`);
   const facts = [
     result.status !== null && result.status > 0 ? i18n.t('httpStatus', [String(result.status)]) : undefined,
     i18n.t('latency', [String(result.latencyMs)]),
-    dateTimeText(result.at),
+    testedAt(result.at, now),
   ].filter(Boolean);
   const missing = purpose && result.probes ? missingAreas(purpose, result.probes) : [];
   const { budget } = result;
@@ -66,11 +83,11 @@ export function TestResultView({ result, purpose, url }: { result: TestResult; p
         </p>
       )}
       {result.detail && (
-        <p class="result-detail">{result.redirected ? i18n.t('redirectTarget', [result.detail]) : result.detail}</p>
+        <p class="result-detail">{result.redirected ? i18n.t('redirectTarget', [result.detail]) : detailText(result.detail)}</p>
       )}
       {endpoint && (
         <p class="result-endpoint">
-          <code>{endpoint}</code>
+          <code>{breakableAtSlashes(endpoint)}</code>
         </p>
       )}
     </div>

@@ -1,12 +1,9 @@
 import { i18n } from '#i18n';
 import type { TestRun } from '@/lib/background/test-run';
-import type { Connection, TestResult } from '@/lib/connections/schema';
+import type { Connection } from '@/lib/connections/schema';
 import type { ConnectionResults } from '@/lib/results/result-schema';
 import { STILL_WAITING_MS } from './ConnectionItem';
 import { useNow } from './use-test-run';
-
-/** Failing: anything but Connected, once tested. */
-export const isFailing = (result: TestResult | undefined): boolean => result !== undefined && result.category !== 'connected';
 
 /** Test all's counts by verdict, over the results this run produced. */
 export function runSummary(run: TestRun, connections: readonly Connection[], results: Record<string, ConnectionResults>) {

@@ -4,6 +4,7 @@ import type { Area, ConnectionSource, KeyReplaced, Purpose, TestCategory, UsedIn
 import type { Refusal } from '@/lib/prompt/action-gate';
 import type { InputErrorCode } from '@/lib/connections/validate-input';
 import type { ErrorCode } from '@/lib/result';
+import type { SortKey } from '@/lib/list/list-query';
 
 // Each stable code in lib/ maps to one sentence here, so lib/ never holds UI text.
 
@@ -18,7 +19,7 @@ export const categoryLabel = (category: TestCategory): string =>
     unexpected: i18n.t('categoryUnexpected'),
     timeout: i18n.t('categoryTimeout'),
     network: i18n.t('categoryNetwork'),
-  })[category];
+  })[category] ?? category;
 
 export const categoryExplanation = (category: TestCategory): string =>
   ({
@@ -31,7 +32,7 @@ export const categoryExplanation = (category: TestCategory): string =>
     unexpected: i18n.t('explainUnexpected'),
     timeout: i18n.t('explainTimeout'),
     network: i18n.t('explainNetwork'),
-  })[category];
+  })[category] ?? category;
 
 export const inputErrorText = (code: InputErrorCode): string =>
   ({
@@ -135,3 +136,17 @@ export const presetLabel = (preset: Purpose['preset']): string =>
 
 /** A moment with its date, not only the time of day: history spans days. */
 export const dateTimeText = (at: number): string => new Date(at).toLocaleString();
+
+const REDIRECT_TO = 'redirect to ';
+
+/** A result's detail: the tester's own notes (stable English codes, stored with results) in the UI's language; a server's message as it came. */
+export function detailText(detail: string): string {
+  if (detail === 'redirect') return i18n.t('detailRedirect');
+  if (detail.startsWith(REDIRECT_TO)) return i18n.t('detailRedirectTo', [detail.slice(REDIRECT_TO.length)]);
+  if (detail === 'not a JSON object') return i18n.t('detailNotJson');
+  return detail;
+}
+
+
+export const sortText = (sort: SortKey): string =>
+  ({ name: i18n.t('sortName'), tested: i18n.t('sortTested'), verdict: i18n.t('sortVerdict'), added: i18n.t('sortAdded') })[sort];

@@ -2,8 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { call } from '@/lib/messaging/call';
 import type { LockStatus } from '@/lib/messaging/protocol';
-import { VAULT_STORAGE_KEY } from '@/lib/vault/parse-vault';
-import { SESSION_KEY } from '@/lib/vault/session-key';
+import { VAULT_STORAGE_KEY } from '@/lib/vault/vault-layout';
+import { SESSION_KEY } from '@/lib/vault/session-storage-key';
 
 /** Whether a passphrase is set and whether the vault is open; asked again when either may change. */
 export function useLockStatus(): LockStatus | undefined {

@@ -22,7 +22,6 @@ import { createFillRequests } from '@/lib/servicenow/fill-requests';
 import { SERVICENOW_HOST_PATTERN } from '@/lib/servicenow/host';
 import { createServiceNowRegistration } from '@/lib/servicenow/registration';
 import { createSessionKeys } from '@/lib/vault/session-key';
-import { VAULT_STORAGE_KEY } from '@/lib/vault/parse-vault';
 import { createVaultStore } from '@/lib/vault/vault-store';
 
 const OFFER_EXPIRY_ALARM = 'offer-expiry';
@@ -39,7 +38,7 @@ export default defineBackground(() => {
   });
   const vault = createVaultStore(browser.storage.local, sessionKeys, (onChange) =>
     browser.storage.onChanged.addListener((changes, area) => {
-      if (area === 'local' && VAULT_STORAGE_KEY in changes) onChange(changes[VAULT_STORAGE_KEY]?.newValue);
+      if (area === 'local') onChange(Object.fromEntries(Object.entries(changes).map(([key, change]) => [key, change.newValue])));
     }),
   );
   const toTopFrame = (tabId: number, message: ToContentScript) => browser.tabs.sendMessage(tabId, message, { frameId: 0 });

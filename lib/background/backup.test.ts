@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { BACKUP_FORMAT, BACKUP_MAX_BYTES } from '../backup/backup-schema';
-import { VAULT_STORAGE_KEY } from '../vault/parse-vault';
-import { createTestBackground } from './test-background';
+import { createTestBackground, storedVaultText } from './test-background';
+import { isVaultKey } from '../vault/vault-layout';
 
 const KEY_A = 'DCRA1-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa';
 const KEY_B = 'DCRA1-bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb';
 const PAGE = {};
 const api = 'https://api.smartrecruiters.com';
-const vaultText = async () => JSON.stringify((await fakeBrowser.storage.local.get(VAULT_STORAGE_KEY))[VAULT_STORAGE_KEY]);
+const vaultText = storedVaultText;
 
 async function backgroundWith(...connections: Array<{ name: string; key: string }>) {
   const bg = createTestBackground();
@@ -126,7 +126,7 @@ describe('import', () => {
       },
     });
     let writes = 0;
-    fakeBrowser.storage.onChanged.addListener((changes) => void (VAULT_STORAGE_KEY in changes && writes++));
+    fakeBrowser.storage.onChanged.addListener((changes) => void (Object.keys(changes).some(isVaultKey) && writes++));
     expect(await handlers.applyImport({ text, passphrase: '', conflicts: 'skip' }, PAGE)).toEqual({
       ok: true,
       value: { added: 2, replaced: 0, skipped: 5 },

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { dispatch } from './dispatch';
-import { createTestBackground } from './test-background';
+import { createTestBackground, storedVaultText } from './test-background';
 
 const SELF = { id: 'ext-id', origin: 'chrome-extension://ext-id' };
 const POPUP = { id: 'ext-id', url: 'chrome-extension://ext-id/popup.html' };
@@ -53,8 +52,8 @@ describe('the ServiceNow fill', () => {
       { tabId: 5, frameId: 3, message: { type: 'fill', host: 'acme.service-now.com', name: 'Prod', url: 'https://api.smartrecruiters.com', key: KEY } },
     ]);
     expect((await bed.settings.read()).trustedInstances).toEqual(['acme.service-now.com']);
-    const stored = (await fakeBrowser.storage.local.get('vault')).vault as { connections: Array<{ usedIn?: unknown }> };
-    expect(stored.connections[0]!.usedIn).toEqual([{ host: 'acme.service-now.com', at: expect.any(Number) }]);
+    const stored = Object.values(JSON.parse(await storedVaultText()) as Record<string, { id?: string; usedIn?: unknown }>).filter((r) => r.id);
+    expect(stored[0]!.usedIn).toEqual([{ host: 'acme.service-now.com', at: expect.any(Number) }]);
 
     // Trusted now: the next choice fills at once, and Used in keeps one entry for the instance.
     await dispatch(bed.handlers, 'requestFill', {}, FORM_FRAME, SELF);

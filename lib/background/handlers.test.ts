@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { OFFER_TTL_MS } from '../capture/offers';
 import { parseResults, resultKey } from '../results/result-schema';
+import { isVaultKey } from '../vault/vault-layout';
 import { TEST_RUN_KEY, parseTestRun } from './test-run';
-import { createTestBackground } from './test-background';
+import { createTestBackground, storedVaultText } from './test-background';
 
 const KEY = 'DCRA1-0123456789abcdef0123456789abcdef';
 const OTHER_KEY = 'DCRA1-ffffffffffffffffffffffffffffffff';
@@ -35,7 +36,7 @@ describe('connection tests', () => {
     let vaultWrites = 0;
     fakeBrowser.storage.onChanged.addListener((changes, area) => {
       if (area !== 'local') return;
-      if ('vault' in changes) vaultWrites++;
+      if (Object.keys(changes).some(isVaultKey)) vaultWrites++;
       else writes++;
     });
     expect(await handlers.testAll({}, PAGE)).toEqual({ ok: true, value: { tested: 12 } });
@@ -242,12 +243,25 @@ describe('hygiene', () => {
     if (!added.ok) throw new Error();
     await handlers.updateConnection({ id: added.value.id, patch: { key: OTHER_KEY } }, PAGE);
     const previousKey = async () =>
-      ((await fakeBrowser.storage.local.get('vault')).vault as { connections: Array<{ previousKey?: unknown }> }).connections[0]!.previousKey;
+      (Object.values(JSON.parse(await storedVaultText()) as Record<string, { id?: string; previousKey?: unknown }>).find((r) => r.id)!).previousKey;
     advance(2 * 86_400_000);
     await handlers.setPreviousKeyDays({ days: 7 }, PAGE);
     expect(await previousKey()).toBeDefined();
     await handlers.setPreviousKeyDays({ days: 1 }, PAGE);
     expect(await previousKey()).toBeUndefined();
     expect(await handlers.swapPreviousKey({ id: added.value.id }, PAGE)).toEqual({ ok: false, error: { code: 'no-previous-key' } });
+  });
+});
+
+describe('the pages\' copy of the vault', () => {
+  it('is the vault as stored: keys sealed once a passphrase is set', async () => {
+    const { handlers } = createTestBackground();
+    await handlers.addConnection(input, PAGE);
+    const open = await handlers.readVault({}, PAGE);
+    expect(open.ok && open.value.connections.map((c) => c.key)).toEqual([{ kind: 'plain', value: KEY }]);
+    await handlers.setPassphrase({ passphrase: 'correct horse' }, PAGE);
+    const sealed = await handlers.readVault({}, PAGE);
+    expect(sealed.ok && sealed.value.connections.map((c) => c.key.kind)).toEqual(['sealed']);
+    expect(JSON.stringify(sealed)).not.toContain(KEY);
   });
 });

@@ -76,7 +76,7 @@ const isOpen = (c: Connection): c is OpenConnection => c.key.kind === 'plain';
  * whenever storage changes (and activity changes storage), and a portal page must not be able to
  * keep the vault open by showing key-like text.
  */
-const NOT_ACTIVITY: ReadonlySet<MessageName> = new Set(['lockStatus', 'offerCapturedKey', 'getOffer', 'requestFill', 'getFillRequest']);
+const NOT_ACTIVITY: ReadonlySet<MessageName> = new Set(['lockStatus', 'readVault', 'offerCapturedKey', 'getOffer', 'requestFill', 'getFillRequest']);
 
 function countingActivity(handlers: Handlers, sessionKeys: SessionKeys): Handlers {
   const counted = { ...handlers } as Record<MessageName, (data: never, caller: Caller) => Promise<unknown>>;
@@ -274,6 +274,11 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     async setTestGiveUp({ seconds }) {
       await settings.change((s) => ({ ...s, testGiveUpSeconds: seconds }));
       return ok(null);
+    },
+
+    async readVault() {
+      const read = await vault.readStored();
+      return read.ok ? ok({ connections: read.value.connections, quarantine: read.value.quarantine }) : read;
     },
 
     async revealKey({ id }) {

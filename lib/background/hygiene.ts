@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { ClipboardWatch } from '../clipboard/clipboard-watch';
 import { FOREIGN_HOST_GRANTS, originsInUse, unusedHostGrants } from '../permissions/unused-hosts';
 import type { SettingsStore } from '../settings/settings-store';
-import { VAULT_STORAGE_KEY } from '../vault/parse-vault';
+import { RECORD_PREFIX } from '../vault/vault-layout';
 import { SESSION_KEY, type SessionKeys, lockDueAt } from '../vault/session-key';
 import type { VaultStore } from '../vault/vault-store';
 import { forgetExpiredPreviousKeys } from './previous-keys';
@@ -39,15 +39,18 @@ export function startHygiene({ vault, settings, sessionKeys, clipboard, now }: H
   browser.storage.onChanged.addListener((changes, area) => {
     // Every set, touch or new idle time of the unlocked key moves the lock's alarm with it.
     if (area === 'session' && SESSION_KEY in changes) void scheduleAlarm(AUTO_LOCK_ALARM, lockDueAt(changes[SESSION_KEY]?.newValue));
-    if (area === 'local' && VAULT_STORAGE_KEY in changes) {
-      const change = changes[VAULT_STORAGE_KEY];
-      const before = originsInUse(change?.oldValue);
-      const after = originsInUse(change?.newValue);
-      if ([...before].some((origin) => !after.has(origin))) void releaseHosts(before, after);
-    }
+    if (area !== 'local') return;
+    const records = Object.entries(changes).filter(([key]) => key.startsWith(RECORD_PREFIX));
+    const before = originsInUse(records.map(([, change]) => change.oldValue));
+    const after = originsInUse(records.map(([, change]) => change.newValue));
+    if ([...before].some((origin) => !after.has(origin))) void releaseHosts(before);
   });
 
-  async function releaseHosts(before: Set<string>, after: Set<string>) {
+  /** A change dropped these origins from its records; the whole vault says whether any other record still uses them. */
+  async function releaseHosts(before: Set<string>) {
+    const read = await vault.read();
+    if (!read.ok) return;
+    const after = originsInUse(read.value.connections);
     const granted = (await browser.permissions.getAll()).origins ?? [];
     const unused = unusedHostGrants(before, after, granted, [...manifestHosts, ...FOREIGN_HOST_GRANTS]);
     if (unused.length) await browser.permissions.remove({ origins: unused }).catch(() => undefined);

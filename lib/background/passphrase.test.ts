@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { VAULT_STORAGE_KEY } from '../vault/parse-vault';
-import { createTestBackground } from './test-background';
+import { createTestBackground, storedVaultText } from './test-background';
 
 const KEY = 'DCRA1-0123456789abcdef0123456789abcdef';
 const PAGE = {};
 const PORTAL = { origin: 'https://www.smartrecruiters.com' };
 const input = { name: 'ServiceNow', url: 'https://api.smartrecruiters.com', key: KEY };
 
-const storedVault = async () => JSON.stringify((await fakeBrowser.storage.local.get(VAULT_STORAGE_KEY))[VAULT_STORAGE_KEY]);
+const storedVault = storedVaultText;
 
 describe('the passphrase lock', () => {
   it('encrypts keys at rest, locks, refuses a wrong passphrase, unlocks', async () => {

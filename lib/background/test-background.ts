@@ -8,6 +8,7 @@ import { createClipboardWatch } from '../clipboard/clipboard-watch';
 import { createResultStore } from '../results/result-store';
 import { createSettingsStore } from '../settings/settings-store';
 import { createSessionKeys } from '../vault/session-key';
+import { isVaultKey } from '../vault/vault-layout';
 import { createVaultStore } from '../vault/vault-store';
 import { type BackgroundDeps, createHandlers } from './handlers';
 
@@ -78,4 +79,10 @@ export function createTestBackground(answers: Record<string, Partial<TestResult>
     clipboard: deps.clipboard,
     advance: (ms: number) => (clock += ms),
   };
+}
+
+/** Every storage key of the vault (vault-layout.ts) with its stored value, as JSON text. */
+export async function storedVaultText(): Promise<string> {
+  const all = await fakeBrowser.storage.local.get(null);
+  return JSON.stringify(Object.fromEntries(Object.entries(all).filter(([key]) => isVaultKey(key))));
 }

@@ -1,4 +1,4 @@
-import { DEFAULT_API_URL } from './schema';
+import { DEFAULT_API_URL } from './limits';
 
 /**
  * The API hosts the form offers by name. One small list, on purpose: a company policy may later

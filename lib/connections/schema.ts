@@ -1,11 +1,9 @@
 import { sealedSchema } from '../crypto/seal';
 import { count, text, z } from '../schema/z';
 
-export const DEFAULT_API_URL = 'https://api.smartrecruiters.com';
-export const NAME_MAX = 80;
-export const NOTE_MAX = 500;
-export const KEY_MIN = 20;
-export const KEY_MAX = 200;
+import { KEY_MAX, NAME_MAX, NOTE_MAX } from './limits';
+
+export { DEFAULT_API_URL, KEY_MAX, KEY_MIN, NAME_MAX, NOTE_MAX } from './limits';
 
 export const sourceSchema = z.enum(['typed', 'captured', 'imported']);
 export type ConnectionSource = z.infer<typeof sourceSchema>;

@@ -1,5 +1,6 @@
 import { cleanName } from './names';
-import { KEY_MAX, KEY_MIN, NAME_MAX, NOTE_MAX, type Purpose } from './schema';
+import { KEY_MAX, KEY_MIN, NAME_MAX, NOTE_MAX } from './limits';
+import type { Purpose } from './schema';
 
 export type InputField = 'name' | 'url' | 'key' | 'note';
 

@@ -34,6 +34,8 @@ export const messageSchemas = {
   /** Stops the test of one connection, or every test and Test all. */
   cancelTests: z.strictObject({ id: z.optional(id) }),
   setTestGiveUp: z.strictObject({ seconds: z.int().check(z.gte(GIVE_UP_MIN_S), z.lte(GIVE_UP_MAX_S)) }),
+  /** The validated vault as stored, for the popup and the manager to list (they watch storage for changes after). */
+  readVault: z.strictObject({}),
   offerCapturedKey: z.strictObject({
     key: text(1_000),
     name: text(1_000),

@@ -3,6 +3,7 @@ import type { z } from '../schema/z';
 import type { ImportItem } from '../backup/plan-import';
 import type { Connection, TestCategory, TestResult } from '../connections/schema';
 import type { Corner } from '../prompt/placement';
+import type { Quarantined } from '../vault/parse-vault';
 import type { Outcome } from '../result';
 // Types only: the schemas themselves stay in the background's bundle, out of the content script's.
 import type { messageSchemas } from './message-schemas';
@@ -36,6 +37,7 @@ export interface MessageResults {
   testDraft: TestResult;
   cancelTests: null;
   setTestGiveUp: null;
+  readVault: { connections: Connection[]; quarantine: Quarantined[] };
   /** null: nothing to offer (the key is already saved, or the user said never on this site). */
   offerCapturedKey: { offerId: string; corner: Corner } | null;
   getOffer: OfferView;

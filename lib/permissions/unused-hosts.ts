@@ -20,13 +20,12 @@ function originOf(url: unknown): string | undefined {
 }
 
 /**
- * The origins a stored vault's connections use: their URL, and the URL Undo would bring back.
- * Read leniently from the raw stored value (what storage.onChanged gives), since only the
- * strings matter and a record that fails validation still counts as using its host.
+ * The origins connections use: their URL, and the URL Undo would bring back. Read leniently from
+ * raw stored records (what storage.onChanged gives), since only the strings matter and a record
+ * that fails validation still counts as using its host.
  */
-export function originsInUse(storedVault: unknown): Set<string> {
+export function originsInUse(connections: readonly unknown[]): Set<string> {
   const origins = new Set<string>();
-  const connections = isRecord(storedVault) && Array.isArray(storedVault.connections) ? storedVault.connections : [];
   for (const connection of connections) {
     if (!isRecord(connection)) continue;
     for (const origin of [originOf(connection.url), originOf(connection.previousUrl)]) if (origin) origins.add(origin);

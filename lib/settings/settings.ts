@@ -1,7 +1,7 @@
 import { CORNERS } from '../prompt/placement';
 import { text, z } from '../schema/z';
 
-export const SETTINGS_STORAGE_KEY = 'settings';
+export { SETTINGS_STORAGE_KEY } from './settings-key';
 export const GIVE_UP_MIN_S = 10;
 export const GIVE_UP_MAX_S = 28;
 

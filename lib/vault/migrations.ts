@@ -26,7 +26,8 @@ const steps: Record<number, (vault: Record<string, unknown>) => Record<string, u
     });
     return { ...vault, connections, carriedResults };
   },
-  // v5 is another branch's step (one record per connection), chained in at merge.
+  // v5 stores one key per connection (vault-layout.ts). The logical vault is the same object;
+  // only where it lies in storage changes, which the store writes as it reads an older one.
   4: (vault) => vault,
   5: addPreviousUrls,
   // v7 records where the ServiceNow helper filled each key (`usedIn`); a vault before it filled

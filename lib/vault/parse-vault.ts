@@ -2,9 +2,10 @@ import { count, text, z } from '../schema/z';
 import { type Connection, type TestResult, connectionSchema } from '../connections/schema';
 import { VAULT_VERSION, migrateVault } from './migrations';
 import { type ConnectionResults, clampResult, withResult } from '../results/result-schema';
+import { metaOf } from './vault-layout';
 import { type VaultLock, vaultLockSchema } from './vault-lock';
 
-export const VAULT_STORAGE_KEY = 'vault';
+export { VAULT_STORAGE_KEY } from './vault-layout';
 
 export const quarantinedSchema = z.object({
   /** The record exactly as it was stored, as JSON text, so nothing in it is lost. */
@@ -42,14 +43,8 @@ export type ParsedVault =
 
 export const emptyVault = (): VaultState => ({ connections: [], quarantine: [] });
 
-export function serializeVault(state: VaultState) {
-  return {
-    version: VAULT_VERSION,
-    connections: state.connections,
-    quarantine: state.quarantine,
-    ...(state.lock && { lock: state.lock }),
-  };
-}
+/** The logical vault object, as parseVault reads it. */
+export const serializeVault = (state: VaultState) => ({ ...metaOf(state), connections: state.connections });
 
 function toText(value: unknown): string {
   try {

@@ -3,7 +3,9 @@ import { exportRawKey, importRawKey } from '../crypto/passphrase-key';
 import type { StorageAreaLike } from '../storage/storage-area';
 import { createSerialQueue } from './serial-queue';
 
-export const SESSION_KEY = 'unlockedKey';
+import { SESSION_KEY } from './session-storage-key';
+
+export { SESSION_KEY };
 
 const unlockedSchema = z.object({ raw: z.string(), idleMs: z.number().check(z.positive()), lastUsedAt: z.number() });
 type Unlocked = z.infer<typeof unlockedSchema>;

@@ -1,7 +1,9 @@
 import { type Outcome, fail, ok } from '../result';
-import type { StorageAreaLike } from '../storage/storage-area';
+import type { Connection } from '../connections/schema';
+import type { RemovableAreaLike } from '../storage/storage-area';
 import type { Change } from './operations';
-import { type VaultState, VAULT_STORAGE_KEY, parseVault, serializeVault } from './parse-vault';
+import { type VaultState, parseVault } from './parse-vault';
+import { allItems, assembleVault, changedItems, deletedKeys, isVaultKey } from './vault-layout';
 import { createSerialQueue } from './serial-queue';
 import { type ConnectionResults, resultKey, toStored } from '../results/result-schema';
 import type { SessionKeys } from './session-key';
@@ -9,62 +11,75 @@ import { isRightKey } from '../crypto/seal';
 import { type VaultLock, hasKeysOfKind, sealKeys, unsealWhatOpens } from './vault-lock';
 
 /**
- * The vault's single writer, owned by the background. Every change is a read-modify-write of the
- * whole vault under one storage key, run one at a time: one `set` call is atomic, so a service
- * worker stopped mid-way leaves either the old or the new vault, and queued writers never lose
- * each other's update.
+ * The vault's single writer, owned by the background. Every change is a read-modify-write run one
+ * at a time, so queued writers never lose each other's update. A change writes only the records
+ * it touched (vault-layout.ts), in one `set` call, which is atomic: a service worker stopped
+ * mid-way leaves either the old or the new vault. A record that fails validation is quarantined
+ * alone; the others stay as they are.
  *
  * It is also where keys are sealed and unsealed: changes see keys in clear while the vault is
  * unlocked (sealed while it is locked), and a vault with a passphrase is only ever written sealed.
  */
+/** The stored form of results a migration carried out of the records (vault v4). */
+const carriedItems = (carried: Record<string, ConnectionResults> = {}) =>
+  Object.fromEntries(Object.entries(carried).map(([id, results]) => [resultKey(id), toStored(results)]));
+
 export function createVaultStore(
-  area: StorageAreaLike,
+  area: RemovableAreaLike,
   sessionKeys: SessionKeys,
-  /** Calls back with the new stored value whenever the vault changes, whoever wrote it (storage.onChanged). */
-  watch?: (onChange: (stored: unknown) => void) => void,
+  /** Calls back with the vault's changed keys and their new values whenever any changes, whoever wrote them (storage.onChanged). */
+  watch?: (onChange: (changes: Record<string, unknown>) => void) => void,
 ) {
   const enqueue = createSerialQueue();
   // The vault as stored (keys sealed where they are sealed at rest), read and validated once and
-  // then kept: every message would otherwise re-read and re-validate the whole vault. Anything
-  // stored that is not exactly what this store last wrote drops the copy.
-  let atRest: VaultState | undefined;
-  let lastWritten: string | undefined;
-  watch?.((stored) => {
-    if (JSON.stringify(stored) !== lastWritten) atRest = undefined;
+  // then kept: every message would otherwise re-read and re-validate the whole vault. Any stored
+  // value that is not exactly what this store last wrote under that key drops the copy.
+  let kept: VaultState | undefined;
+  const lastWritten = new Map<string, string>();
+  watch?.((changes) => {
+    for (const [key, value] of Object.entries(changes)) {
+      if (isVaultKey(key) && JSON.stringify(value ?? null) !== lastWritten.get(key)) kept = undefined;
+    }
   });
+  // The keys in clear, opened from the stored (sealed) records they came from: a change that
+  // leaves a connection alone writes back the very record it read, without sealing it again.
+  const sealedOf = new WeakMap<Connection, Connection>();
 
-  /** `carried`: results a migration took out of the records, stored in the same atomic call. */
-  async function write(state: VaultState, carried: Record<string, ConnectionResults> = {}): Promise<void> {
-    const serialized = serializeVault(state);
-    lastWritten = JSON.stringify(serialized);
-    const results = Object.fromEntries(Object.entries(carried).map(([id, r]) => [resultKey(id), toStored(r)]));
+  async function store(items: Record<string, unknown>, next: VaultState): Promise<void> {
+    for (const [key, value] of Object.entries(items)) lastWritten.set(key, JSON.stringify(value));
     try {
-      await area.set({ [VAULT_STORAGE_KEY]: serialized, ...results });
+      await area.set(items);
     } catch (error) {
-      lastWritten = undefined;
-      atRest = undefined;
+      kept = undefined;
       throw error;
     }
-    atRest = watch ? state : undefined;
+    kept = watch ? next : undefined;
+    const deleted = deletedKeys(items);
+    // Only tidying: a null record reads as no record, so a worker stopped here loses nothing.
+    if (deleted.length > 0) await area.remove(deleted).catch(() => undefined);
   }
 
   async function readAtRest(): Promise<Outcome<VaultState>> {
-    if (atRest) return ok(atRest);
-    const stored = await area.get(VAULT_STORAGE_KEY);
-    const parsed = parseVault(stored[VAULT_STORAGE_KEY]);
+    if (kept) return ok(kept);
+    const stored = await area.get(null);
+    const parsed = parseVault(assembleVault(stored));
     if (parsed.kind === 'newer') return fail('vault-from-newer-version');
-    if (parsed.dirty) await write(parsed.state, parsed.carried);
-    else if (watch) atRest = parsed.state;
+    // Results a migration took out of the records go in the same atomic call as the records.
+    if (parsed.dirty) await store({ ...allItems(parsed.state, stored), ...carriedItems(parsed.carried) }, parsed.state);
+    else if (watch) kept = parsed.state;
     return ok(parsed.state);
   }
 
-  async function load(): Promise<Outcome<VaultState>> {
+  async function load(): Promise<Outcome<{ atRest: VaultState; state: VaultState }>> {
     const read = await readAtRest();
     if (!read.ok) return read;
-    const state = read.value;
-    if (!state.lock || !hasKeysOfKind(state.connections, 'sealed')) return ok(state);
-    const key = await currentKey(state.lock);
-    return ok(key ? { ...state, connections: await unsealWhatOpens(state.connections, key) } : state);
+    const atRest = read.value;
+    if (!atRest.lock || !hasKeysOfKind(atRest.connections, 'sealed')) return ok({ atRest, state: atRest });
+    const key = await currentKey(atRest.lock);
+    if (!key) return ok({ atRest, state: atRest });
+    const opened = await unsealWhatOpens(atRest.connections, key);
+    opened.forEach((connection, i) => sealedOf.set(connection, atRest.connections[i]!));
+    return ok({ atRest, state: { ...atRest, connections: opened } });
   }
 
   /**
@@ -78,30 +93,43 @@ export function createVaultStore(
     return undefined;
   }
 
-  async function save(state: VaultState): Promise<Outcome<null>> {
-    let connections = state.connections;
+  async function save(state: VaultState, atRest: VaultState): Promise<Outcome<null>> {
+    // Untouched connections go back as the records they were read from.
+    let connections = state.connections.map((c) => (state.lock === atRest.lock && sealedOf.get(c)) || c);
     if (state.lock && hasKeysOfKind(connections, 'plain')) {
       const key = await currentKey(state.lock);
       if (!key) return fail('locked');
-      connections = await sealKeys(connections, key);
+      const toSeal = connections.filter((c) => hasKeysOfKind([c], 'plain'));
+      const sealed = new Map(toSeal.map((c, i) => [c, i]));
+      const sealedNow = await sealKeys(toSeal, key);
+      connections = connections.map((c) => (sealed.has(c) ? sealedNow[sealed.get(c)!]! : c));
     } else if (!state.lock && hasKeysOfKind(connections, 'sealed')) {
       return fail('locked');
     }
-    await write({ ...state, connections });
+    const next = { ...state, connections };
+    await store(changedItems(next, atRest), next);
     return ok(null);
   }
 
   return {
-    read: (): Promise<Outcome<VaultState>> => enqueue(load),
+    /** The vault as stored, keys sealed where they are sealed at rest: what the pages show. */
+    readStored: (): Promise<Outcome<VaultState>> => enqueue(readAtRest),
+
+    read: (): Promise<Outcome<VaultState>> =>
+      enqueue(async () => {
+        const loaded = await load();
+        return loaded.ok ? ok(loaded.value.state) : loaded;
+      }),
 
     change<T>(apply: (state: VaultState) => Change<T> | Promise<Change<T>>): Promise<Outcome<T>> {
       return enqueue(async () => {
         const loaded = await load();
         if (!loaded.ok) return loaded;
-        const outcome = await apply(loaded.value);
+        const { atRest, state } = loaded.value;
+        const outcome = await apply(state);
         if (!outcome.ok) return outcome;
-        if (outcome.value.state !== loaded.value) {
-          const saved = await save(outcome.value.state);
+        if (outcome.value.state !== state) {
+          const saved = await save(outcome.value.state, atRest);
           if (!saved.ok) return saved;
         }
         return ok(outcome.value.result);

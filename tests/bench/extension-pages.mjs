@@ -2,7 +2,7 @@
 /**
  * Driving the extension the way its own pages do: messages in @webext-core/messaging's wire
  * format ({ id, type, data, timestamp } → { res } | { err }) sent with chrome.runtime.sendMessage
- * from an extension page, and the vault seeded in its stored v2 format (lib/vault/parse-vault.ts,
+ * from an extension page, and the vault seeded in its stored v5 layout (lib/vault/parse-vault.ts,
  * lib/connections/schema.ts) by the service worker, as the background's own storage writes do.
  */
 import { randomBytes } from 'node:crypto';
@@ -63,7 +63,7 @@ export function send(page, type, data) {
  */
 
 /**
- * `count` connections in the stored v2 shape, varied as a real list is: three sources, some
+ * `count` connections in the stored shape, varied as a real list is: three sources, some
  * notes, some with a last test result.
  * @param {number} count @param {SeedOptions} [options]
  */
@@ -98,21 +98,28 @@ export function makeConnections(count, { keyFor = newBenchKey, tested = 2 } = {}
 }
 
 /**
- * Replaces the vault with `connections` (format version 2, no lock, empty quarantine), written
- * by the service worker. Then makes the background read it once (lockStatus) and checks that
- * none was quarantined, so a drift of the stored format fails the bench instead of skewing it.
+ * Replaces the vault with `connections` in the stored v5 layout (lib/vault/vault-layout.ts: a
+ * `vault` key with the version and quarantine, one `vault.c.<id>` key per connection), written
+ * by the service worker after removing every earlier vault key. Then makes the background read it
+ * once (lockStatus) and checks that none was quarantined, so a drift of the stored format fails
+ * the bench instead of skewing it.
  * @param {Worker} serviceWorker @param {Page} messenger @param {object[]} connections
  */
 export async function seedVault(serviceWorker, messenger, connections) {
-  await serviceWorker.evaluate(
-    (vault) => chrome.storage.local.set({ vault }),
-    { version: 2, connections, quarantine: [] },
-  );
+  await serviceWorker.evaluate(async (connections) => {
+    const stored = await chrome.storage.local.get(null);
+    await chrome.storage.local.remove(Object.keys(stored).filter((key) => key === 'vault' || key.startsWith('vault.c.')));
+    /** @type {Record<string, unknown>} */
+    const items = { vault: { version: 5, quarantine: [] } };
+    for (const c of connections) items[`vault.c.${/** @type {{ id: string }} */ (c).id}`] = c;
+    await chrome.storage.local.set(items);
+  }, connections);
   const status = await send(messenger, 'lockStatus', {});
   if (!status.ok) throw new Error(`seedVault: lockStatus failed (${status.code})`);
   const stored = await serviceWorker.evaluate(async () => {
-    const { vault } = /** @type {{ vault?: { connections?: unknown[], quarantine?: unknown[] } }} */ (await chrome.storage.local.get('vault'));
-    return { connections: vault?.connections?.length ?? -1, quarantine: vault?.quarantine?.length ?? -1 };
+    const all = await chrome.storage.local.get(null);
+    const vault = /** @type {{ quarantine?: unknown[] } | undefined} */ (all.vault);
+    return { connections: Object.keys(all).filter((key) => key.startsWith('vault.c.') && all[key]).length, quarantine: vault?.quarantine?.length ?? -1 };
   });
   if (stored.connections !== connections.length || stored.quarantine !== 0) {
     throw new Error(`seedVault: stored ${stored.connections} connections and ${stored.quarantine} quarantined, wanted ${connections.length} and 0: has the vault format changed?`);

@@ -41,14 +41,51 @@ async function openAndMark(context, url) {
   }
 }
 
+/** Typed into the search box one character at a time. */
+const SEARCH_TEXT = 'bench connection 4';
+
+/**
+ * Each keystroke in the search box, timed in the page: from the input event to the list
+ * re-rendered and laid out (Preact renders in a microtask; a posted task runs after it, then a
+ * forced layout), the work that must fit in one frame.
+ * @param {BrowserContext} context @param {string} url @returns {Promise<number[]>}
+ */
+async function timeSearch(context, url) {
+  const page = await context.newPage();
+  try {
+    await page.goto(url, { waitUntil: 'commit' });
+    await page.waitForFunction(() => /** @type {any} */ (globalThis).__benchMarks?.interactive !== undefined, undefined, { timeout: 30_000, polling: 20 });
+    return await page.evaluate(async (text) => {
+      const box = /** @type {HTMLInputElement} */ (document.querySelector('input[type=search]'));
+      const times = [];
+      for (let i = 1; i <= text.length; i++) {
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+        const t0 = performance.now();
+        box.value = text.slice(0, i);
+        box.dispatchEvent(new Event('input', { bubbles: true }));
+        await new Promise((resolve) => {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = resolve;
+          channel.port2.postMessage(null);
+        });
+        void document.body.offsetHeight;
+        times.push(performance.now() - t0);
+      }
+      return times;
+    }, SEARCH_TEXT);
+  } finally {
+    await page.close();
+  }
+}
+
 /** @param {number[]} values */
 const summary = (values) => ({ n: values.length, median: median(values), p95: percentile(values, 95) });
 
 /**
  * @param {{ context: BrowserContext, extensionId: string, serviceWorker: Worker, messenger: Page,
- *   sizes: number[], reps: number, log?: (line: string) => void }} options
+ *   sizes: number[], reps: number, searchFrom?: number, log?: (line: string) => void }} options
  */
-export async function measurePopup({ context, extensionId, serviceWorker, messenger, sizes, reps, log = () => {} }) {
+export async function measurePopup({ context, extensionId, serviceWorker, messenger, sizes, reps, searchFrom = 500, log = () => {} }) {
   const base = `chrome-extension://${extensionId}`;
   const results = [];
   for (const size of sizes) {
@@ -73,6 +110,7 @@ export async function measurePopup({ context, extensionId, serviceWorker, messen
         fcp: summary(/** @type {number[]} */ (runs.popup.map((r) => r.fcp).filter((v) => v !== null))),
       },
       trivial: { interactive: summary(runs.trivial.map((r) => r.interactive)) },
+      ...(size >= searchFrom && { search: summary(await timeSearch(context, popupUrl)) }),
     });
     log(`  popup: ${size} connections done`);
   }

@@ -6,12 +6,11 @@ import {
   PROMPT_FRAME,
   type PortalSession,
   byRole,
-  connectionItem,
+  expandItem,
   generateKey,
   openCredentials,
   pendingOfferNames,
   shownPrompts,
-  textOf,
   waitForPrompt,
   waitForText,
 } from './firefox-driver';
@@ -55,7 +54,7 @@ describe('Firefox: capture on any portal shape', () => {
   async function listedAs(name: string): Promise<string> {
     const popup = await firefox.openExtensionPage('popup.html');
     try {
-      return await textOf(popup, connectionItem(name));
+      return await (await expandItem(popup, name)).evaluate((li) => li.textContent ?? '');
     } finally {
       await popup.close();
     }

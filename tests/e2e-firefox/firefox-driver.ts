@@ -35,6 +35,16 @@ export const byRole = (role: string, name: string): string => `::-p-aria([name="
 export const connectionItem = (name: string): string =>
   `${byRole('list', 'Connections')} ${byRole('listitem', name)}`;
 
+/** Opens a row's details (URL, note, key, last result, Copy, Edit, Delete) as a user does: a click on its name. */
+export async function expandItem(page: Page, name: string): Promise<ElementHandle> {
+  const toggle = await page.waitForSelector(`${connectionItem(name)} ${byRole('button', name)}`, { visible: true, timeout: 15_000 });
+  if (!toggle) throw new Error(`No connection named ${name}`);
+  if ((await toggle.evaluate((el) => el.getAttribute('aria-expanded'))) !== 'true') await toggle.click();
+  const details = await page.waitForSelector(`${connectionItem(name)} .row-details`, { visible: true, timeout: 15_000 });
+  if (!details) throw new Error(`No details for ${name}`);
+  return (await details.evaluateHandle((el) => el.closest('li')!)) as ElementHandle;
+}
+
 /**
  * The control a <label> with this exact text labels. The API key field is a password input,
  * which has no ARIA role to find it by.
@@ -68,11 +78,17 @@ export async function textOf(scope: Scope, selector: string, timeout = 15_000): 
   return (await element?.evaluate((el) => el.textContent)) ?? '';
 }
 
-/** Clicks "Test connection" on one item and returns the text of its result once it is in. */
+/**
+ * Clicks "Test connection" in one row and, once its status shows the verdict, returns the text of
+ * the whole result (the row's status and the details' facts: status, latency, company, endpoint).
+ */
 export async function testItem(page: Page, name: string, timeout = 15_000): Promise<string> {
+  await expandItem(page, name);
   await page.locator(`${connectionItem(name)} ${byRole('button', 'Test connection')}`).click();
-  const result = await page.waitForSelector(`${connectionItem(name)} [role="status"] .result`, { visible: true, timeout });
-  return (await result?.evaluate((el) => el.closest('[role="status"]')?.textContent)) ?? '';
+  const status = await page.waitForSelector(`${connectionItem(name)} [role="status"] .result`, { visible: true, timeout });
+  const details = await page.waitForSelector(`${connectionItem(name)} .row-details .result`, { visible: true, timeout });
+  const text = (el: Element) => el.textContent ?? '';
+  return `${(await status?.evaluate(text)) ?? ''}\n${(await details?.evaluate(text)) ?? ''}`;
 }
 
 /** Session switches of the portal replica (tests/support/portal-session.ts), its variant included. */
@@ -296,8 +312,7 @@ export interface VaultView {
  * its "Reveal API key" button as a user would.
  */
 export async function readVault(popup: Page, reveal: string): Promise<VaultView> {
-  const item = await popup.waitForSelector(connectionItem(reveal), { visible: true, timeout: 15_000 });
-  if (!item) throw new Error(`No connection named ${reveal}`);
+  const item = await expandItem(popup, reveal);
   // The list's items, each named (aria-label) after its connection.
   const names = await item.evaluate((li) => [...(li.parentElement?.children ?? [])].map((el) => el.getAttribute('aria-label') ?? ''));
   await popup.locator(`${connectionItem(reveal)} ${byRole('button', 'Reveal API key')}`).click();

@@ -7,10 +7,9 @@ import {
   PORTAL,
   addConnection,
   byRole,
-  connectionItem,
+  expandItem,
   generateKey,
   testItem,
-  textOf,
   waitForPrompt,
   waitForText,
 } from './firefox-driver';
@@ -81,7 +80,7 @@ describe('Firefox: the built add-on against the fake SmartRecruiters', () => {
 
     const popup = await openPopup();
     // Marked as captured, not typed; the name avoids the word so this checks the mark.
-    expect(await textOf(popup, connectionItem('From the Firefox portal'))).toContain('captured');
+    expect(await (await expandItem(popup, 'From the Firefox portal')).evaluate((li) => li.textContent ?? '')).toContain('captured');
     expect(await testItem(popup, 'From the Firefox portal')).toContain('Connected');
   });
 

@@ -82,9 +82,13 @@ describe('accessibility of the popup and the manager (axe, keyboard)', () => {
     // The closed form hands the focus back to the toolbar (in an effect: wait, as a person would look).
     await expect.poll(() => focusedName(popup)).toBe('Add connection');
 
+    // The row: its name (which expands it) and Test connection; Enter opens the details in place.
+    await tabTo(popup, 'Keyboard only');
+    expect(await item.getByRole('button').evaluateAll((els) => els.map((el) => el.textContent?.trim()))).toEqual(['Keyboard only', 'Test connection']);
+    await popup.keyboard.press('Enter');
+    await visible(item.getByRole('button', { name: 'Delete' }));
     const buttons = await item.getByRole('button').evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? el.textContent?.trim()));
-    expect(buttons).toEqual(['Reveal API key', 'Test connection', 'Copy API key', 'Edit', 'Delete']);
-    await tabTo(popup, buttons[0]!);
+    expect(buttons).toEqual(['Keyboard only', 'Test connection', 'Reveal API key', 'Copy API key', 'Edit', 'Delete']);
     for (const name of buttons.slice(1)) {
       await popup.keyboard.press('Tab');
       expect(await focusedName(popup)).toBe(name);

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { connectionItem, savedConnectionText, visible } from './popup-driver';
+import { expandItem, savedConnectionText, visible } from './popup-driver';
 import {
   CREDENTIALS_PATH,
   PROMPT_TITLE,
@@ -144,7 +144,7 @@ describe('capture: a freshly generated key is offered and saved in one click', (
     await visible(promptFrame(portal).getByText('This key was handled in the extension’s window.'));
 
     const popup = await bed.extension.openExtensionPage('popup.html');
-    const item = await visible(connectionItem(popup, 'Rotated'));
+    const item = await expandItem(popup, 'Rotated');
     expect(await item.textContent()).toContain('Key replaced');
     await item.getByRole('button', { name: 'Reveal API key' }).click();
     await visible(item.getByText(second));

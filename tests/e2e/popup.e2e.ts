@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { FAKE_KEYS, REDIRECT_TARGET } from '../support/fake-smartrecruiters.mjs';
-import { addConnection, connectionItem, gone, testItem, visible } from './popup-driver';
+import { addConnection, connectionItem, expandItem, gone, testItem, visible } from './popup-driver';
 import { useTestBed } from './test-bed';
 
 describe('popup: manage and test connections in the built extension', () => {
@@ -15,7 +15,7 @@ describe('popup: manage and test connections in the built extension', () => {
 
   it('adds a connection and explains a working key', async () => {
     await addConnection(popup, { name: 'ServiceNow prod', key: `  ${FAKE_KEYS.ok}\n` });
-    const item = await visible(connectionItem(popup, 'ServiceNow prod'));
+    const item = await expandItem(popup, 'ServiceNow prod');
     expect(await item.textContent()).toContain('https://api.smartrecruiters.com');
     // The key is masked until revealed.
     expect(await item.textContent()).not.toContain(FAKE_KEYS.ok);
@@ -89,19 +89,19 @@ describe('popup: manage and test connections in the built extension', () => {
 
   it('renames, deletes and undoes the delete', async () => {
     await addConnection(popup, { name: 'To rename', key: FAKE_KEYS.forbidden, note: 'spoke' });
-    const item = await visible(connectionItem(popup, 'To rename'));
+    const item = await expandItem(popup, 'To rename');
     await item.getByRole('button', { name: 'Edit' }).click();
     const nameField = popup.getByLabel('Connection name');
     expect(await nameField.inputValue()).toBe('To rename');
     await nameField.fill('Renamed');
     await popup.getByRole('button', { name: 'Save' }).click();
-    const renamed = await visible(connectionItem(popup, 'Renamed'));
+    const renamed = await expandItem(popup, 'Renamed');
     expect(await connectionItem(popup, 'To rename').count()).toBe(0);
 
     await renamed.getByRole('button', { name: 'Delete' }).click();
     await gone(connectionItem(popup, 'Renamed'));
     await popup.getByRole('button', { name: 'Undo' }).click();
-    const back = await visible(connectionItem(popup, 'Renamed'));
+    const back = await expandItem(popup, 'Renamed');
     expect(await back.textContent()).toContain('spoke');
   });
 

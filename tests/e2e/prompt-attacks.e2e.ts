@@ -3,7 +3,7 @@ import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FAKE_KEYS } from '../support/fake-smartrecruiters.mjs';
 import * as hostile from '../support/hostile-page';
-import { addConnection, connectionItem, visible } from './popup-driver';
+import { addConnection, connectionItem, expandItem, visible } from './popup-driver';
 import {
   PROMPT_TITLE,
   generatedSoFar,
@@ -210,7 +210,7 @@ describe('a hostile portal page cannot make the save prompt act', () => {
   async function vaultView(): Promise<VaultView> {
     const popup = await bed.extension.openExtensionPage('popup.html');
     try {
-      const prod = await visible(connectionItem(popup, 'Prod'));
+      const prod = await expandItem(popup, 'Prod');
       const names = await popup
         .getByRole('list', { name: 'Connections' })
         .getByRole('listitem')

@@ -11,12 +11,12 @@ export interface TestBed {
  * One fake SmartRecruiters (API and portal) and one Chromium with the built extension for the
  * enclosing describe block, started before its tests and closed after them.
  */
-export function useTestBed(): TestBed {
+export function useTestBed(options: { lang?: string } = {}): TestBed {
   let server: FakeSmartRecruiters | undefined;
   let extension: LaunchedExtension | undefined;
   beforeAll(async () => {
     server = await startFakeSmartRecruiters();
-    extension = await launchExtension({ port: server.port });
+    extension = await launchExtension({ port: server.port, ...options });
   });
   afterAll(async () => {
     await extension?.close();

@@ -21,6 +21,7 @@ import { chromium } from 'playwright-core';
  * @property {boolean} [headless] Default true.
  * @property {boolean} [firstRun] Keep the manager page the extension opens on install (the passphrase offer) and pin
  *   the extension's toolbar button, as a person trying it sees them (the demo). Default false: tests open what they need.
+ * @property {string} [lang] The browser's UI language (the extension's pages follow it), e.g. 'de'; default the machine's.
  */
 /**
  * @typedef {object} LaunchedExtension
@@ -93,7 +94,7 @@ async function pinToolbarButton(profileDir, extensionDir) {
  * @param {LaunchOptions} options
  * @returns {Promise<LaunchedExtension>}
  */
-export async function launchExtension({ extensionDir = process.env.EXTENSION_DIR || '.output/chrome-mv3', port, headless = true, firstRun = false }) {
+export async function launchExtension({ extensionDir = process.env.EXTENSION_DIR || '.output/chrome-mv3', port, headless = true, firstRun = false, lang }) {
   if (!Number.isInteger(port) || port <= 0) throw new Error(`launchExtension needs the fake server's port, got ${port}`);
   const dir = path.resolve(REPO_ROOT, extensionDir);
   if (!existsSync(path.join(dir, 'manifest.json'))) {
@@ -109,7 +110,9 @@ export async function launchExtension({ extensionDir = process.env.EXTENSION_DIR
     context = await chromium.launchPersistentContext(profileDir, {
       executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
       headless,
-      args: chromiumArgs(dir, port),
+      // Chromium on Linux takes its UI language from LANGUAGE; --lang is for the other systems.
+      args: [...chromiumArgs(dir, port), ...(lang ? [`--lang=${lang}`] : [])],
+      ...(lang && { env: { ...process.env, LANGUAGE: lang } }),
     });
   } catch (error) {
     await removeProfile();

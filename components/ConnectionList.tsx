@@ -1,0 +1,163 @@
+import { i18n } from '#i18n';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { Connection, TestResult } from '@/lib/connections/schema';
+import type { ConnectionResults } from '@/lib/results/result-schema';
+import { SORT_KEYS, type SortKey, filterConnections, sortConnections } from '@/lib/list/list-query';
+import { listWindow, rowTop } from '@/lib/list/list-window';
+import { type ItemActions, type ItemState, ConnectionItem } from './ConnectionItem';
+import { sortText } from './messages';
+
+/** A collapsed row's height in px: .row in app.css draws it exactly this high. */
+export const ROW_HEIGHT = 42;
+/** Rows drawn beyond the visible ones on each side. */
+const OVERSCAN = 6;
+/** Before the first measurement of the scroll box (a popup is at most 600 px high). */
+const FIRST_VIEWPORT = 600;
+
+interface ListProps {
+  connections: readonly Connection[];
+  /** Each connection's stored results (use-last-results.ts), by id. */
+  results: Readonly<Record<string, ConnectionResults>>;
+  stateOf(connection: Connection): ItemState;
+  actions: ItemActions;
+  /** A connection to bring into view once it is listed (one just added or saved). */
+  showId?: string;
+  /** Shared with Test all's summary, whose Failing only sets it too. */
+  failingOnly: boolean;
+  onFailingOnly(on: boolean): void;
+  locked: boolean;
+  /** Connections whose name another one has too (an older vault): each asks for a rename. */
+  sameName: ReadonlySet<string>;
+}
+
+/**
+ * The connections as a list of compact rows, searchable, sortable and filterable. Only the rows
+ * in view are drawn (a vault can hold thousands); it stays a list of list items with their
+ * position in the whole list, and the arrow keys move between rows.
+ */
+export function ConnectionList({ connections, results, stateOf, actions, showId, failingOnly, onFailingOnly, locked, sameName }: ListProps) {
+  const [search, setSearch] = useState('');
+  const [sort, setSort] = useState<SortKey>('name');
+  const [expandedId, setExpandedId] = useState<string>();
+  const [extra, setExtra] = useState(0);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [viewport, setViewport] = useState(FIRST_VIEWPORT);
+  const [focusIndex, setFocusIndex] = useState<number>();
+  const box = useRef<HTMLDivElement>(null);
+  const list = useRef<HTMLUListElement>(null);
+  const now = Date.now();
+
+  const resultOf = useCallback((c: Connection): TestResult | undefined => results[c.id]?.last, [results]);
+  const sorted = useMemo(() => sortConnections(connections, sort, resultOf), [connections, sort, resultOf]);
+  const shown = useMemo(() => filterConnections(sorted, search, failingOnly, resultOf), [sorted, search, failingOnly, resultOf]);
+  const expanded = expandedId === undefined ? -1 : shown.findIndex((c) => c.id === expandedId);
+  const geometry = { rowHeight: ROW_HEIGHT, expanded, extra: expanded >= 0 ? extra : 0 };
+  const drawn = listWindow({ ...geometry, count: shown.length, scrollTop, viewport, overscan: OVERSCAN });
+
+  useLayoutEffect(() => {
+    const measure = () => box.current && setViewport(box.current.clientHeight || FIRST_VIEWPORT);
+    measure();
+    addEventListener('resize', measure);
+    return () => removeEventListener('resize', measure);
+  }, []);
+
+  /** Scrolls the box so that row `index` is wholly in view. */
+  function scrollToRow(index: number) {
+    const el = box.current;
+    if (!el) return;
+    const top = rowTop(index, geometry);
+    const height = index === expanded ? ROW_HEIGHT + geometry.extra : ROW_HEIGHT;
+    let next = el.scrollTop;
+    if (top < next) next = top;
+    else if (top + height > next + el.clientHeight) next = top + height - el.clientHeight;
+    if (next !== el.scrollTop) {
+      el.scrollTop = next;
+      setScrollTop(el.scrollTop);
+    }
+  }
+
+  const toggleAt = (index: number) => list.current?.querySelector<HTMLElement>(`li[data-index="${index}"] .row-toggle`);
+  // A row scrolled into view is drawn at the next render; it takes the focus then.
+  useEffect(() => {
+    if (focusIndex === undefined) return;
+    toggleAt(focusIndex)?.focus();
+    setFocusIndex(undefined);
+  }, [focusIndex]);
+
+  useEffect(() => {
+    if (showId === undefined) return;
+    const index = shown.findIndex((c) => c.id === showId);
+    if (index >= 0) scrollToRow(index);
+  }, [showId, shown]);
+
+  function onKeyDown(event: KeyboardEvent) {
+    const row = (event.target as HTMLElement).closest<HTMLElement>('li[data-index]');
+    if (!row || shown.length === 0) return;
+    // Keys can come faster than renders: count from the row still waiting for the focus.
+    const at = focusIndex ?? Number(row.dataset.index);
+    const to = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: shown.length - 1 }[event.key];
+    if (to === undefined) return;
+    event.preventDefault();
+    const index = Math.min(Math.max(to, 0), shown.length - 1);
+    scrollToRow(index);
+    const drawnRow = toggleAt(index);
+    if (drawnRow && focusIndex === undefined) drawnRow.focus();
+    else setFocusIndex(index);
+  }
+
+  return (
+    <>
+      <div class="list-controls">
+        <input
+          type="search"
+          class="filter"
+          aria-label={i18n.t('filterLabel')}
+          placeholder={i18n.t('searchPlaceholder')}
+          value={search}
+          onInput={(e) => setSearch(e.currentTarget.value)}
+        />
+        <label class="sort">
+          <span class="visually-hidden">{i18n.t('sortLabel')}</span>
+          <select value={sort} onChange={(e) => setSort(e.currentTarget.value as SortKey)}>
+            {SORT_KEYS.map((key) => (
+              <option key={key} value={key}>
+                {sortText(key)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label class="choice failing">
+          <input type="checkbox" checked={failingOnly} onChange={(e) => onFailingOnly(e.currentTarget.checked)} />
+          {i18n.t('failingOnly')}
+        </label>
+      </div>
+      {connections.length > 0 && shown.length === 0 && <p class="muted">{i18n.t('noMatches')}</p>}
+      <div class="list-box" ref={box} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
+        <ul
+          class="list"
+          ref={list}
+          aria-label={i18n.t('connectionsLabel')}
+          style={{ paddingTop: `${drawn.padTop}px`, paddingBottom: `${drawn.padBottom}px` }}
+          onKeyDown={onKeyDown}
+        >
+          {shown.slice(drawn.start, drawn.end).map((connection, i) => (
+            <ConnectionItem
+              key={connection.id}
+              connection={connection}
+              state={stateOf(connection)}
+              actions={actions}
+              locked={locked}
+              sameName={sameName.has(connection.id)}
+              index={drawn.start + i}
+              total={shown.length}
+              expanded={connection.id === expandedId}
+              onToggle={() => setExpandedId(connection.id === expandedId ? undefined : connection.id)}
+              onMeasure={(height) => height - ROW_HEIGHT !== extra && setExtra(height - ROW_HEIGHT)}
+              now={now}
+            />
+          ))}
+        </ul>
+      </div>
+    </>
+  );
+}

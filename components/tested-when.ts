@@ -1,0 +1,24 @@
+import { i18n } from '#i18n';
+
+const sameDay = (a: Date, b: Date) =>
+  a.getFullYear() === b.getFullYear() && a.getMonth() === b.getMonth() && a.getDate() === b.getDate();
+
+/** How long ago a test ran, for the row: minutes or hours today, the date on any other day. */
+export function testedWhen(at: number, now: number): string {
+  const then = new Date(at);
+  const today = new Date(now);
+  if (!sameDay(then, today)) {
+    const year = then.getFullYear() === today.getFullYear() ? {} : { year: 'numeric' as const };
+    return then.toLocaleDateString(undefined, { day: 'numeric', month: 'short', ...year });
+  }
+  const minutes = Math.floor((now - at) / 60_000);
+  if (minutes < 1) return i18n.t('justNow');
+  if (minutes < 60) return i18n.t('minutesAgo', [String(minutes)]);
+  return i18n.t('hoursAgo', [String(Math.floor(minutes / 60))]);
+}
+
+/** When a test ran, in full: the time, with the date when it was not today. */
+export function testedAt(at: number, now: number): string {
+  const then = new Date(at);
+  return sameDay(then, new Date(now)) ? then.toLocaleTimeString() : then.toLocaleString();
+}

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import type { Connection, TestResult } from '../connections/schema';
+import { filterConnections, sortConnections } from './list-query';
+
+const result = (category: string, at: number, company?: string) =>
+  ({ at, category, status: 200, latencyMs: 1, endpoint: 'GET x', ...(company && { company }) }) as TestResult;
+const connection = (name: string, createdAt: number, extra: Partial<Connection> = {}): Connection => ({
+  id: name, name, url: 'https://api.smartrecruiters.com', key: { kind: 'plain', value: 'k' }, note: '', source: 'typed', createdAt, updatedAt: createdAt, ...extra,
+});
+
+const list = [
+  connection('beta', 2),
+  connection('Alpha', 3),
+  connection('gamma', 1, { note: 'Payroll spoke', url: 'https://api.sandbox.smartrecruiters.com' }),
+  connection('delta', 4),
+  connection('epsilon', 5),
+];
+const results: Record<string, TestResult> = {
+  beta: result('connected', 50, 'Acme Corp'),
+  Alpha: result('invalid-key', 10),
+  delta: result('limited', 30),
+  epsilon: result('rate-limited', 40),
+};
+const resultOf = (c: Connection) => results[c.id];
+const names = (items: readonly Connection[]) => items.map((c) => c.name);
+
+describe('sorting the list', () => {
+  it('by name, ignoring case', () => expect(names(sortConnections(list, 'name', resultOf))).toEqual(['Alpha', 'beta', 'delta', 'epsilon', 'gamma']));
+  it('by date added, newest first', () => expect(names(sortConnections(list, 'added', resultOf))).toEqual(['epsilon', 'delta', 'Alpha', 'beta', 'gamma']));
+  it('by last test, newest first, never tested last', () =>
+    expect(names(sortConnections(list, 'tested', resultOf))).toEqual(['beta', 'epsilon', 'delta', 'Alpha', 'gamma']));
+  it('by verdict: failing first (limited and rate-limited included, by category), then connected, never tested last', () =>
+    expect(names(sortConnections(list, 'verdict', resultOf))).toEqual(['Alpha', 'delta', 'epsilon', 'beta', 'gamma']));
+  it('reads results through the function it is given', () =>
+    expect(names(sortConnections(list, 'verdict', (c) => (c.name === 'gamma' ? result('network', 1) : undefined)))).toEqual(['gamma', 'Alpha', 'beta', 'delta', 'epsilon']));
+});
+
+describe('searching and filtering', () => {
+  it('finds by name, URL, note and the company of the last test, every word anywhere', () => {
+    expect(names(filterConnections(list, 'ALP', false, resultOf))).toEqual(['Alpha']);
+    expect(names(filterConnections(list, 'sandbox', false, resultOf))).toEqual(['gamma']);
+    expect(names(filterConnections(list, 'payroll', false, resultOf))).toEqual(['gamma']);
+    expect(names(filterConnections(list, 'acme', false, resultOf))).toEqual(['beta']);
+    expect(names(filterConnections(list, 'corp acme', false, resultOf))).toEqual(['beta']);
+    expect(names(filterConnections(list, 'acme gamma', false, resultOf))).toEqual([]);
+  });
+  it('shows only failing connections when asked, keeping the order', () => {
+    expect(names(filterConnections(list, '', true, resultOf))).toEqual(['Alpha', 'delta', 'epsilon']);
+    expect(filterConnections(list, ' ', false, resultOf)).toBe(list);
+  });
+});
