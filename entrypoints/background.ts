@@ -4,6 +4,8 @@ import { defaultTesterDeps, testConnection } from '@/lib/api/test-connection';
 import { SMARTRECRUITERS_LIMITS, createRateLimiter } from '@/lib/api/rate-limiter';
 import { createOfferStore } from '@/lib/capture/offers';
 import { hasHostAccess } from '@/lib/permissions/host-access';
+import { effectiveSettings } from '@/lib/policy/effective-settings';
+import { readPolicy } from '@/lib/policy/read-policy';
 import { dispatch } from '@/lib/background/dispatch';
 import { createHandlers } from '@/lib/background/handlers';
 import { openExtensionWindow } from '@/lib/background/open-window';
@@ -23,6 +25,9 @@ export default defineBackground(() => {
   const newId = () => crypto.randomUUID();
   const sessionKeys = createSessionKeys(browser.storage.session, Date.now);
   const offers = createOfferStore(browser.storage.session, Date.now, newId);
+  const settings = createSettingsStore(browser.storage.local);
+  // Read at each use: in Chrome a policy change applies at once (Firefox reads policies at start).
+  const policy = async () => (await readPolicy(browser.storage.managed)).policy;
   const toTopFrame = (tabId: number, message: ToContentScript) => browser.tabs.sendMessage(tabId, message, { frameId: 0 });
   const handlers = createHandlers({
     vault: createVaultStore(browser.storage.local, sessionKeys, (onChange) =>
@@ -31,11 +36,12 @@ export default defineBackground(() => {
       }),
     ),
     sessionKeys,
-    settings: createSettingsStore(browser.storage.local),
+    settings,
     offers,
     limiter: createRateLimiter(SMARTRECRUITERS_LIMITS),
     runTest: (target) => testConnection(target, defaultTesterDeps()),
     hasHostAccess,
+    policy,
     now: Date.now,
     newId,
     showPromptInTab: async (tabId, request) => void (await toTopFrame(tabId, { type: 'show-prompt', ...request })),
@@ -54,6 +60,11 @@ export default defineBackground(() => {
   // The in-page prompt and the content script that framed it talk through here (host-channel.ts).
   const relay = createPromptRelay(self.origin);
   browser.runtime.onConnect.addListener((port) => relay.onConnect(port));
+  // A lower maxAutoLockMinutes applies to a vault unlocked now, not only at the next unlock.
+  browser.storage.onChanged.addListener((_changes, area) => {
+    if (area !== 'managed') return;
+    void (async () => sessionKeys.setIdle(effectiveSettings(await settings.read(), await policy()).autoLockMinutes * 60_000))();
+  });
   // Captured keys leave session storage when they expire, not at the next write.
   const purgeOffers = async () => {
     await offers.purge();

@@ -18,6 +18,12 @@ export type ErrorCode =
   | 'has-passphrase'
   | 'passphrase-too-short'
   | 'already-saved'
+  // Refused by the administrator's policy (lib/policy/); the UI names the policy key.
+  | 'policy-host-not-allowed'
+  | 'policy-passphrase-required'
+  | 'policy-passphrase-too-short'
+  | 'policy-plain-export'
+  | 'policy-auto-lock'
   | BackupProblem
   | 'internal';
 

@@ -3,6 +3,7 @@ import type { TestResult } from '../connections/schema';
 import { SMARTRECRUITERS_LIMITS, createRateLimiter } from '../api/rate-limiter';
 import type { TestTarget } from '../api/test-connection';
 import { createOfferStore } from '../capture/offers';
+import { type Policy, parsePolicy } from '../policy/policy-schema';
 import { createSettingsStore } from '../settings/settings-store';
 import { createSessionKeys } from '../vault/session-key';
 import { createVaultStore } from '../vault/vault-store';
@@ -20,6 +21,7 @@ export function createTestBackground(answers: Record<string, Partial<TestResult>
     opened: [] as string[],
     expiryAlarm: undefined as number | undefined,
   };
+  let policy: Policy = {};
   const sessionKeys = createSessionKeys(fakeBrowser.storage.session, () => clock);
   const deps: BackgroundDeps = {
     vault: createVaultStore(fakeBrowser.storage.local, sessionKeys),
@@ -32,6 +34,7 @@ export function createTestBackground(answers: Record<string, Partial<TestResult>
       return { at: clock, category: 'connected', status: 200, latencyMs: 3, endpoint: `GET ${target.url}`, ...answers[target.key] };
     },
     hasHostAccess: async (url) => new URL(url).hostname.endsWith('smartrecruiters.com'),
+    policy: async () => policy,
     now: () => clock,
     newId: () => `id-${++ids}`,
     async showPromptInTab(tabId, request) {
@@ -50,5 +53,7 @@ export function createTestBackground(answers: Record<string, Partial<TestResult>
     browserCalls,
     offers: deps.offers,
     advance: (ms: number) => (clock += ms),
+    /** What storage.managed holds now, validated as the background does. */
+    setPolicy: (raw: unknown) => void (policy = parsePolicy(raw).policy),
   };
 }
