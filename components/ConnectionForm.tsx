@@ -2,13 +2,17 @@ import { i18n } from '#i18n';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { type Connection, DEFAULT_API_URL } from '@/lib/connections/schema';
 import { type ConnectionInput, type FieldErrors, type InputField, validateInput } from '@/lib/connections/validate-input';
+import type { PolicyEnvironment } from '@/lib/policy/policy-schema';
 import type { AppError } from '@/lib/result';
+import { PolicyNote } from './PolicyNote';
 import { failureText, inputErrorText } from './messages';
 import { ErrorAlert } from './ErrorAlert';
 
 interface Props {
   /** The connection being edited; a new one when absent. */
   editing?: Connection;
+  /** The policy's environments: offered to pick the URL from, the first one by default. */
+  environments?: readonly PolicyEnvironment[] | undefined;
   onSubmit(input: Partial<ConnectionInput>): Promise<AppError | null>;
   onCancel(): void;
 }
@@ -27,10 +31,10 @@ const FIELDS: Array<{
   { field: 'note', label: () => i18n.t('fieldNote'), type: 'text', hint: () => i18n.t('fieldNoteHint') },
 ];
 
-export function ConnectionForm({ editing, onSubmit, onCancel }: Props) {
+export function ConnectionForm({ editing, environments, onSubmit, onCancel }: Props) {
   const [values, setValues] = useState<ConnectionInput>(() => ({
     name: editing?.name ?? '',
-    url: editing?.url ?? DEFAULT_API_URL,
+    url: editing?.url ?? environments?.[0]?.url ?? DEFAULT_API_URL,
     // The current key is never put back into a form; an empty field keeps it.
     key: '',
     note: editing?.note ?? '',
@@ -66,6 +70,25 @@ export function ConnectionForm({ editing, onSubmit, onCancel }: Props) {
   return (
     <form class="form" aria-label={title} onSubmit={submit} noValidate>
       <h2>{title}</h2>
+      {environments && (
+        <div class="field">
+          <label for="field-environment">{i18n.t('environmentLabel')}</label>
+          <select
+            id="field-environment"
+            aria-describedby="field-environment-policy"
+            value={values.url}
+            onChange={(e) => setValues({ ...values, url: e.currentTarget.value })}
+          >
+            {!environments.some((env) => env.url === values.url) && <option value={values.url}>{values.url}</option>}
+            {environments.map((env) => (
+              <option key={env.url} value={env.url}>
+                {env.name}
+              </option>
+            ))}
+          </select>
+          <PolicyNote id="field-environment-policy" />
+        </div>
+      )}
       {FIELDS.map(({ field, label, type, hint: addHint, editHint }, index) => {
         const hint = (editing && editHint) || addHint;
         const error = errors[field];

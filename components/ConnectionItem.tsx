@@ -1,6 +1,8 @@
 import { i18n } from '#i18n';
 import { useEffect, useState } from 'preact/hooks';
 import type { Connection } from '@/lib/connections/schema';
+import { urlAllowed } from '@/lib/policy/hosts';
+import { PolicyNote } from './PolicyNote';
 import { TestResultView } from './TestResultView';
 import { maskKey } from './mask-key';
 import { keyReplacedText, sourceText } from './messages';
@@ -19,11 +21,16 @@ export function ConnectionItem({
   connection,
   testing,
   actions,
+  allowedHosts,
 }: {
   connection: Connection;
   testing: boolean;
   actions: ItemActions;
+  /** The policy's allowedApiHosts: a connection outside them is kept and marked, and not tested. */
+  allowedHosts?: readonly string[] | undefined;
 }) {
+  const forbidden = !urlAllowed(connection.url, allowedHosts);
+  const forbiddenId = `forbidden-${connection.id}`;
   const [revealed, setRevealed] = useState<string>();
   // A revealed key goes stale when the key changes (edit, rotation undo): hide it again.
   useEffect(() => setRevealed(undefined), [connection.updatedAt]);
@@ -50,6 +57,11 @@ export function ConnectionItem({
           {i18n.t('reveal')}
         </button>
       </div>
+      {forbidden && (
+        <p id={forbiddenId} class="warning">
+          {i18n.t('hostNotAllowed')} <PolicyNote id={`${forbiddenId}-note`} />
+        </p>
+      )}
       {connection.previousKey && connection.keyReplaced && (
         <p class="item-meta">{keyReplacedText(connection.keyReplaced)}</p>
       )}
@@ -63,7 +75,13 @@ export function ConnectionItem({
         )}
       </div>
       <div class="actions">
-        <button type="button" class="primary" disabled={testing} onClick={() => actions.test(connection)}>
+        <button
+          type="button"
+          class="primary"
+          disabled={testing}
+          aria-describedby={forbidden ? forbiddenId : undefined}
+          onClick={() => actions.test(connection)}
+        >
           {i18n.t('testConnection')}
         </button>
         <button type="button" onClick={() => actions.copy(connection)}>

@@ -6,12 +6,16 @@ import { nameKey } from '@/lib/connections/names';
 import type { ConnectionInput } from '@/lib/connections/validate-input';
 import { call } from '@/lib/messaging/call';
 import { requestHostAccess } from '@/lib/permissions/host-access';
+import { urlAllowed } from '@/lib/policy/hosts';
 import { type ParsedVault, VAULT_STORAGE_KEY, parseVault } from '@/lib/vault/parse-vault';
 import { BackupSection } from './BackupSection';
 import { ConnectionForm } from './ConnectionForm';
 import { ErrorAlert } from './ErrorAlert';
 import { SecuritySection } from './SecuritySection';
 import { UnlockForm } from './UnlockForm';
+import { PolicySection } from './PolicySection';
+import { RequiredPassphraseForm } from './RequiredPassphraseForm';
+import { usePolicy } from './use-policy';
 import { useLockStatus } from './use-lock-status';
 import { type ItemActions, ConnectionItem } from './ConnectionItem';
 import { NeverSites } from './NeverSites';
@@ -37,6 +41,7 @@ const parse = (raw: unknown): ParsedVault => parseVault(raw);
 export function ConnectionsApp({ layout }: { layout: 'popup' | 'page' }) {
   const vault = useLocalKey(VAULT_STORAGE_KEY, parse);
   const lock = useLockStatus();
+  const { policy } = usePolicy();
   const welcome = layout === 'page' && new URLSearchParams(location.search).has('welcome');
   const [mode, setMode] = useState<Mode>({ kind: 'list' });
   const [filter, setFilter] = useState('');
@@ -84,7 +89,9 @@ export function ConnectionsApp({ layout }: { layout: 'popup' | 'page' }) {
   const actions: ItemActions = {
     reveal,
     async test(connection) {
-      if (!(await requestHostAccess(connection.url))) return say(failureText('permission-denied'));
+      // A host the policy forbids is not asked for: the background refuses the test and says why.
+      const allowed = urlAllowed(connection.url, policy.allowedApiHosts);
+      if (allowed && !(await requestHostAccess(connection.url))) return say(failureText('permission-denied'));
       markTesting(connection.id, true);
       const outcome = await call('testConnection', { id: connection.id });
       markTesting(connection.id, false);
@@ -126,7 +133,7 @@ export function ConnectionsApp({ layout }: { layout: 'popup' | 'page' }) {
 
   async function submit(input: Partial<ConnectionInput>) {
     // Ask for a custom host while the Save click still counts as a user gesture.
-    const access = input.url ? requestHostAccess(input.url) : Promise.resolve(true);
+    const access = input.url && urlAllowed(input.url, policy.allowedApiHosts) ? requestHostAccess(input.url) : Promise.resolve(true);
     const outcome =
       mode.kind === 'edit'
         ? await call('updateConnection', { id: mode.id, patch: input })
@@ -157,12 +164,13 @@ export function ConnectionsApp({ layout }: { layout: 'popup' | 'page' }) {
         </div>
       </header>
       {welcome && <p class="welcome">{i18n.t('welcome')}</p>}
-      {lock?.hasPassphrase && !lock.unlocked && <UnlockForm />}
+      {lock && !lock.unlocked && (lock.hasPassphrase ? <UnlockForm /> : <RequiredPassphraseForm />)}
       {vault?.kind === 'newer' && <ErrorAlert text={failureText('vault-from-newer-version')} />}
       {mode.kind !== 'list' ? (
         <ConnectionForm
           key={mode.kind === 'edit' ? mode.id : 'new'}
           editing={editing}
+          environments={policy.environments}
           onSubmit={submit}
           onCancel={() => setMode({ kind: 'list' })}
         />
@@ -196,6 +204,7 @@ export function ConnectionsApp({ layout }: { layout: 'popup' | 'page' }) {
                 connection={connection}
                 testing={testingAll || testing.has(connection.id)}
                 actions={actions}
+                allowedHosts={policy.allowedApiHosts}
               />
             ))}
           </ul>
@@ -209,11 +218,13 @@ export function ConnectionsApp({ layout }: { layout: 'popup' | 'page' }) {
         </>
       )}
       {layout === 'page' && vault?.kind === 'ok' && <QuarantineList records={vault.state.quarantine} />}
+      {layout === 'page' && <PolicySection showProblems />}
       {layout === 'page' ? (
         <NeverSites />
       ) : (
         <details class="settings-box">
           <summary>{i18n.t('settingsTitle')}</summary>
+          <PolicySection showProblems={false} />
           <NeverSites />
         </details>
       )}

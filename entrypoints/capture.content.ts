@@ -5,6 +5,7 @@ import { createKeyDetector } from '@/lib/capture/detector';
 import { boxInTopViewport } from '@/lib/capture/top-viewport';
 import { extensionShadowRootOf } from '@/lib/capture/shadow-roots';
 import { call } from '@/lib/messaging/call';
+import { captureAllowed } from '@/lib/policy/capture-switch';
 import { PORTAL_ORIGINS } from '@/lib/messaging/sender';
 import { readContentMessage } from '@/lib/prompt/content-messages';
 import { createPromptHost } from '@/lib/prompt/host';
@@ -19,7 +20,9 @@ export default defineContentScript({
   allFrames: true,
   matchAboutBlank: true,
   runAt: 'document_idle',
-  main(ctx) {
+  async main(ctx) {
+    // captureEnabled: false (policy): nothing but this read happens on the page.
+    if (!(await captureAllowed(browser.storage.managed))) return;
     const prompt = window === window.top ? createPromptHost(ctx, i18n.t('promptTitle')) : undefined;
     const detector = createKeyDetector({
       root: document,

@@ -30,6 +30,9 @@ export interface EffectiveSettings {
   locked: ReadonlySet<PolicyLockedSetting>;
 }
 
+/** The vault and export passphrases' minimum: the built-in one, or the policy's if longer. */
+export const passphraseMinimum = (policy: Policy): number => Math.max(MIN_PASSPHRASE_LENGTH, policy.minPassphraseLength ?? 0);
+
 /**
  * The user's settings with the policy as a floor: what the policy sets, the user cannot loosen.
  * The user's own values stay stored as they are, so removing the policy gives them back.
@@ -50,7 +53,7 @@ export function effectiveSettings(user: UserSettings, policy: Policy): Effective
     // Fixed, not bounded: the administrator chose this time for everyone.
     clipboardClearSeconds: policy.clipboardClearSeconds ?? user.clipboardClearSeconds,
     requirePassphrase: policy.requirePassphrase === true,
-    minPassphraseLength: Math.max(MIN_PASSPHRASE_LENGTH, policy.minPassphraseLength ?? 0),
+    minPassphraseLength: passphraseMinimum(policy),
     allowPlainExport: policy.allowPlainExport !== false,
     captureEnabled: policy.captureEnabled !== false,
     allowedApiHosts: policy.allowedApiHosts,
