@@ -21,6 +21,11 @@ import { firefoxPrefs } from './firefox-prefs.mjs';
  *   $FIREFOX_EXTENSION_DIR, else .output/firefox-mv3.
  * @property {number} port Port of the fake SmartRecruiters server. Required so that no run can reach the real hosts.
  * @property {boolean} [headless] Default true.
+ * @property {string} [profileDir] A profile folder to keep across launches (the caller deletes
+ *   it); default a fresh one that puppeteer deletes on close.
+ * @property {string} [addonUuid] The moz-extension:// host; pass the same one to find the same
+ *   storage again in a kept profile. Default a new one.
+ * @property {Record<string, unknown>} [extraPrefs] More preferences for this launch.
  */
 /**
  * @typedef {object} LaunchedFirefox
@@ -85,14 +90,20 @@ async function gotoExtensionPage(page, url) {
  * @param {FirefoxLaunchOptions} options
  * @returns {Promise<LaunchedFirefox>}
  */
-export async function launchFirefox({ extensionDir = process.env.FIREFOX_EXTENSION_DIR || '.output/firefox-mv3', port, headless = true }) {
+export async function launchFirefox({
+  extensionDir = process.env.FIREFOX_EXTENSION_DIR || '.output/firefox-mv3',
+  port,
+  headless = true,
+  profileDir,
+  addonUuid = crypto.randomUUID(),
+  extraPrefs = {},
+}) {
   if (!Number.isInteger(port) || port <= 0) throw new Error(`launchFirefox needs the fake server's port, got ${port}`);
   const dir = path.resolve(REPO_ROOT, extensionDir);
   if (!existsSync(path.join(dir, 'manifest.json'))) {
     throw new Error(`No built add-on at ${dir}: run npm run build:firefox first`);
   }
   const addonId = await readGeckoId(dir);
-  const addonUuid = crypto.randomUUID();
 
   const proxy = await startConnectProxy({ targetPort: port });
   /** @type {Browser} */
@@ -109,7 +120,8 @@ export async function launchFirefox({ extensionDir = process.env.FIREFOX_EXTENSI
       args: ['--remote-allow-system-access'],
       // Release builds ignore services.settings.server (see firefox-prefs.mjs) unless this is set.
       env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },
-      extraPrefsFirefox: firefoxPrefs({ proxyPort: proxy.port, addonId, addonUuid }),
+      extraPrefsFirefox: { ...firefoxPrefs({ proxyPort: proxy.port, addonId, addonUuid }), ...extraPrefs },
+      ...(profileDir && { userDataDir: profileDir }),
     });
   } catch (error) {
     await proxy.close();
