@@ -4,6 +4,7 @@ import { FAKE_KEYS, startFakeSmartRecruiters, type FakeSmartRecruiters } from '.
 import { launchExtension, type LaunchedExtension } from '../support/launch-extension.mjs';
 import { keyedChromiumBuild, writeChromiumPolicy } from '../support/policy-files.mjs';
 import { addConnection, connectionItem, gone, visible } from '../e2e/popup-driver';
+import { PROMPT_TITLE, generateKey, openCredentialsByNavigation, waitForPrompt } from '../e2e/portal-driver';
 import { POLICY_WITH_A_BAD_VALUE, SUPPORT_MESSAGE } from './policies';
 
 const PASSPHRASE = 'long enough passphrase';
@@ -100,5 +101,22 @@ describe('Chromium: administrator policies from a real policy file', () => {
     await gone(prod.getByText('Not allowed by your organization’s policy (allowedApiHosts).'));
     await prod.getByRole('button', { name: 'Test connection' }).click();
     await visible(prod.getByText('Connected'));
+  });
+
+  it('captureEnabled false: the content script does nothing on the portal, and capture returns without it', async () => {
+    policy = await writeChromiumPolicy(build!.id, { captureEnabled: false });
+    await visible(manager.getByText('The save prompt on the SmartRecruiters portal is off.'), 30_000);
+    const portal = await extension!.context.newPage();
+    await openCredentialsByNavigation(portal);
+    await generateKey(portal, 'Not offered');
+    // The prompt's frame is prepared at the Generate click, before the key shows: none, not even hidden.
+    expect(await portal.locator(`iframe[title="${PROMPT_TITLE}"]`).count()).toBe(0);
+
+    await policy.remove();
+    await gone(manager.getByText('The save prompt on the SmartRecruiters portal is off.'), 30_000);
+    await openCredentialsByNavigation(portal);
+    await generateKey(portal, 'Offered again');
+    await waitForPrompt(portal);
+    await portal.close();
   });
 });
