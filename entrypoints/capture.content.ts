@@ -20,15 +20,19 @@ export default defineContentScript({
   allFrames: true,
   matchAboutBlank: true,
   runAt: 'document_idle',
-  async main(ctx) {
-    // captureEnabled: false (policy): nothing but this read happens on the page.
-    if (!(await captureAllowed(browser.storage.managed))) return;
+  main(ctx) {
+    // captureEnabled: false (policy) turns capture off. Waiting for the read before listening
+    // missed the Generate click on a fresh profile's first page (Chromium, with managed_schema), so
+    // the listeners go on at once, but nothing is prepared or sent before the answer, and on
+    // `false` they come off again: the page sees nothing.
+    const allowed = captureAllowed(browser.storage.managed);
     const prompt = window === window.top ? createPromptHost(ctx, i18n.t('promptTitle')) : undefined;
     const detector = createKeyDetector({
       root: document,
       shadowRootOf: extensionShadowRootOf(),
-      onGenerate: () => prompt?.prepare(),
+      onGenerate: () => void allowed.then((yes) => yes && prompt?.prepare()),
       async onKey({ key, name, note, shownIn }) {
+        if (!(await allowed)) return;
         const outcome = await call('offerCapturedKey', { key, name, note, shownIn: shownIn && boxInTopViewport(shownIn) });
         // Nothing to offer (the key is saved already, or never on this site): drop the prepared frame.
         if (!outcome.ok || !outcome.value) return prompt?.hide();
@@ -37,6 +41,7 @@ export default defineContentScript({
     });
     detector.start();
     ctx.onInvalidated(() => detector.stop());
+    void allowed.then((yes) => yes || detector.stop());
     if (!prompt) return;
     const onMessage = (raw: unknown, sender: { id?: string }) => {
       const message = sender.id === browser.runtime.id ? readContentMessage(raw) : undefined;

@@ -49,10 +49,29 @@ describe('Chromium: administrator policies from a real policy file', () => {
     await popup.getByLabel('Repeat passphrase').fill('eleven char');
     await popup.getByRole('button', { name: 'Set passphrase' }).click();
     await visible(popup.getByText('Your organization’s policy (minPassphraseLength) requires a longer passphrase.'));
-    await popup.getByLabel('New passphrase').fill(PASSPHRASE);
-    await popup.getByLabel('Repeat passphrase').fill(PASSPHRASE);
-    await popup.getByRole('button', { name: 'Set passphrase' }).click();
+  });
+
+  it('requirePassphrase: a captured key waits in the prompt and is saved once the passphrase is set in our window', async () => {
+    const portal = await extension!.context.newPage();
+    await openCredentialsByNavigation(portal);
+    await generateKey(portal, 'Captured');
+    const dialog = await waitForPrompt(portal);
+    expect(await dialog.getByRole('button', { name: 'Save connection' }).count()).toBe(0);
+    const opened = extension!.context.waitForEvent('page');
+    await dialog.getByRole('button', { name: 'Unlock to save…' }).click();
+    const review = await opened;
+    await visible(review.getByText('Your organization requires a passphrase before keys are stored here.'));
+    await review.getByLabel('New passphrase').fill(PASSPHRASE);
+    await review.getByLabel('Repeat passphrase').fill(PASSPHRASE);
+    await review.getByRole('button', { name: 'Set passphrase' }).click();
+    await review.getByRole('button', { name: 'Save connection' }).click();
+    await visible(review.getByText('Saved as “Captured”.'));
+    await review.close();
+    await portal.close();
+
+    await popup.bringToFront();
     await gone(popup.getByLabel('New passphrase'));
+    await visible(connectionItem(popup, 'Captured'));
     await visible(popup.getByRole('button', { name: 'Lock' }));
   });
 
@@ -69,6 +88,9 @@ describe('Chromium: administrator policies from a real policy file', () => {
     manager = await extension!.openExtensionPage('options.html');
     const section = await visible(manager.getByRole('region', { name: 'Your organization’s policy' }));
     await visible(section.getByText(SUPPORT_MESSAGE));
+    // The popup shows it in its Settings too (the problems list is the manager's).
+    await popup.getByText('Settings', { exact: true }).click();
+    await visible(popup.getByText(SUPPORT_MESSAGE));
     await visible(section.getByRole('listitem').filter({ hasText: 'maxAutoLockMinutes' }).getByText('out of the allowed range, ignored.'));
 
     const remove = manager.getByRole('button', { name: 'Remove passphrase' });
