@@ -5,7 +5,7 @@ import { launchExtension, type LaunchedExtension } from '../support/launch-exten
 import { keyedChromiumBuild, writeChromiumPolicy } from '../support/policy-files.mjs';
 import { addConnection, connectionItem, gone, visible } from '../e2e/popup-driver';
 import { PROMPT_TITLE, generateKey, openCredentialsByNavigation, waitForPrompt } from '../e2e/portal-driver';
-import { POLICY_WITH_A_BAD_VALUE, SUPPORT_MESSAGE } from './policies';
+import { POLICY_WITH_A_BAD_VALUE, SUPPORT_MESSAGE, countPromptFrames, promptFramesSeen } from './policies';
 
 const PASSPHRASE = 'long enough passphrase';
 const SET_BY_ORG = 'Set by your organization';
@@ -130,15 +130,17 @@ describe('Chromium: administrator policies from a real policy file', () => {
     await visible(manager.getByText('The save prompt on the SmartRecruiters portal is off.'), 30_000);
     const portal = await extension!.context.newPage();
     await openCredentialsByNavigation(portal);
+    await portal.evaluate(countPromptFrames, PROMPT_TITLE);
     await generateKey(portal, 'Not offered');
-    // The prompt's frame is prepared at the Generate click, before the key shows: none, not even hidden.
-    expect(await portal.locator(`iframe[title="${PROMPT_TITLE}"]`).count()).toBe(0);
+    expect(await portal.evaluate(promptFramesSeen)).toBe(0);
 
     await policy.remove();
     await gone(manager.getByText('The save prompt on the SmartRecruiters portal is off.'), 30_000);
     await openCredentialsByNavigation(portal);
+    await portal.evaluate(countPromptFrames, PROMPT_TITLE);
     await generateKey(portal, 'Offered again');
     await waitForPrompt(portal);
+    expect(await portal.evaluate(promptFramesSeen)).toBeGreaterThan(0);
     await portal.close();
   });
 });

@@ -6,14 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAKE_KEYS, startFakeSmartRecruiters, type FakeSmartRecruiters } from '../support/fake-smartrecruiters.mjs';
 import { launchFirefox, type LaunchedFirefox } from '../support/launch-firefox.mjs';
 import { writeFirefoxPolicy } from '../support/policy-files.mjs';
-import { byRole, connectionItem } from '../e2e-firefox/firefox-driver';
-import { POLICY_WITH_A_BAD_VALUE, SUPPORT_MESSAGE } from './policies';
+import { PROMPT_TITLE, byRole, connectionItem, generateKey, openCredentials, waitForPrompt } from '../e2e-firefox/firefox-driver';
+import { POLICY_WITH_A_BAD_VALUE, SUPPORT_MESSAGE, countPromptFrames, promptFramesSeen } from './policies';
 
 const GECKO_ID = 'admin-helper@smartrecruiters-admin-helper.dev';
 const PASSPHRASE = 'long enough passphrase';
 const SET_BY_ORG = 'Set by your organization';
 /** Firefox passes on values of the wrong type (Chrome drops them): the extension lists this one. */
-const POLICY = { ...POLICY_WITH_A_BAD_VALUE, captureEnabled: 'no' };
+const POLICY = { ...POLICY_WITH_A_BAD_VALUE, clipboardClearSeconds: 'thirty', captureEnabled: false };
 
 const bodyText = (page: Page) => page.evaluate(() => document.body.innerText);
 /** Waits until the page shows this text (any characters, parentheses included). */
@@ -100,7 +100,7 @@ describe('Firefox: administrator policies from a real policies.json', () => {
     const manager = await firefox!.openExtensionPage('options.html');
     await waitForBodyText(manager, SUPPORT_MESSAGE);
     const problems = await manager.$$eval('.policy-problems li', (items) => items.map((li) => li.textContent));
-    expect(problems).toEqual(['maxAutoLockMinutes: out of the allowed range, ignored.', 'captureEnabled: not of the expected type, ignored.']);
+    expect(problems).toEqual(['maxAutoLockMinutes: out of the allowed range, ignored.', 'clipboardClearSeconds: not of the expected type, ignored.']);
     expect(await isDisabled(manager, byRole('button', 'Remove passphrase'))).toBe(true);
     expect(await manager.$eval('#passphrase-policy', (el) => el.textContent)).toBe(SET_BY_ORG);
     expect(await isDisabled(manager, 'input[name="export-mode"][aria-describedby="export-plain-policy"]')).toBe(true);
@@ -108,6 +108,15 @@ describe('Firefox: administrator policies from a real policies.json', () => {
     await manager.select('#auto-lock', '240');
     await manager.waitForFunction(() => (document.getElementById('auto-lock') as HTMLSelectElement).value === '240');
     await manager.close();
+  });
+
+  it('captureEnabled false: the content script (which reads managed storage itself) does nothing on the portal', async () => {
+    const portal = await firefox!.browser.newPage();
+    await openCredentials(portal);
+    await portal.evaluate(countPromptFrames, PROMPT_TITLE);
+    await generateKey(portal, 'Not offered');
+    expect(await portal.evaluate(promptFramesSeen)).toBe(0);
+    await portal.close();
   });
 
   it('gives the user their settings back at the next start without the policy', async () => {
@@ -121,5 +130,13 @@ describe('Firefox: administrator policies from a real policies.json', () => {
     expect(text).not.toContain(SET_BY_ORG);
     expect(text).not.toContain(SUPPORT_MESSAGE);
     expect(await manager.$$('input[name="export-mode"]:disabled')).toHaveLength(0);
+
+    const portal = await firefox.browser.newPage();
+    await openCredentials(portal);
+    await portal.evaluate(countPromptFrames, PROMPT_TITLE);
+    await generateKey(portal, 'Offered again');
+    await waitForPrompt(portal);
+    expect(await portal.evaluate(promptFramesSeen)).toBeGreaterThan(0);
+    await portal.close();
   });
 });
