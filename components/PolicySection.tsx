@@ -9,6 +9,7 @@ const reasonText = ({ reason, entry = '' }: PolicyProblem): string =>
     'out-of-range': i18n.t('policyReasonOutOfRange'),
     'bad-host': i18n.t('policyReasonBadHost', [entry]),
     'bad-url': i18n.t('policyReasonBadUrl', [entry]),
+    'bad-name': i18n.t('policyReasonBadName', [entry]),
     empty: i18n.t('policyReasonEmpty'),
     'too-long': i18n.t('policyReasonTooLong'),
   })[reason];

@@ -58,6 +58,7 @@ describe('parsePolicy', () => {
         { name: 'Prod', url: 'https://api.smartrecruiters.com' },
         { name: 'Plain', url: 'http://api.example.com' },
         { name: 'Query', url: 'https://api.example.com/?a=1' },
+        { name: ' ', url: 'https://api.example.com' },
       ],
     });
     expect(policy).toEqual({
@@ -70,6 +71,7 @@ describe('parsePolicy', () => {
       { key: 'allowedApiHosts', reason: 'bad-host', entry: '*.*.example.com' },
       { key: 'environments', reason: 'bad-url', entry: 'http://api.example.com' },
       { key: 'environments', reason: 'bad-url', entry: 'https://api.example.com/?a=1' },
+      { key: 'environments', reason: 'bad-name', entry: ' ' },
     ]);
   });
 

@@ -24,7 +24,7 @@ export interface PolicyEnvironment {
 }
 
 /** Why a value was ignored; the manager turns each into a sentence after the key's name. */
-export type PolicyProblemReason = 'wrong-type' | 'out-of-range' | 'bad-host' | 'bad-url' | 'empty' | 'too-long';
+export type PolicyProblemReason = 'wrong-type' | 'out-of-range' | 'bad-host' | 'bad-url' | 'bad-name' | 'empty' | 'too-long';
 export interface PolicyProblem {
   key: PolicyKey;
   reason: PolicyProblemReason;
@@ -84,14 +84,14 @@ const RULES: { [K in PolicyKey]-?: Rule<NonNullable<Policy[K]>> } = {
     return isHostPattern(host) ? undefined : { key: 'allowedApiHosts', reason: 'bad-host', entry: entry.slice(0, 100) };
   }),
   environments: list(environmentSchema, ({ name, url }) => {
-    if (!name.trim() || name.length > 80) return { key: 'environments', reason: 'bad-url', entry: name.slice(0, 100) };
+    if (!name.trim() || name.length > 80) return { key: 'environments', reason: 'bad-name', entry: name.slice(0, 100) };
     return normalizeUrl(url).ok ? undefined : { key: 'environments', reason: 'bad-url', entry: url.slice(0, 100) };
   }),
   allowPlainExport: scalar({ type: z.boolean(), value: z.boolean() }, 'wrong-type'),
   captureEnabled: scalar({ type: z.boolean(), value: z.boolean() }, 'wrong-type'),
   // 0 is "never cleared", an administrator's choice as much as any other time.
   clipboardClearSeconds: scalar(int(0, 3_600), 'out-of-range'),
-  supportMessage: scalar({ type: z.string(), value: z.string().check(z.minLength(1), z.maxLength(500)) }, 'too-long'),
+  supportMessage: scalar({ type: z.string(), value: z.string().check(z.maxLength(500)) }, 'too-long'),
 };
 
 export const POLICY_KEYS = Object.keys(RULES) as PolicyKey[];
