@@ -21,16 +21,17 @@ export default defineContentScript({
   matchAboutBlank: true,
   runAt: 'document_idle',
   main(ctx) {
-    // captureEnabled: false (policy) turns capture off. Waiting for the read before listening
-    // missed the Generate click on a fresh profile's first page (Chromium, with managed_schema), so
-    // the listeners go on at once, but nothing is prepared or sent before the answer, and on
-    // `false` they come off again: the page sees nothing.
-    const allowed = captureAllowed(browser.storage.managed);
+    // captureEnabled: false (policy) turns capture off. A fresh Chromium profile answers its first
+    // managed read only after seconds, and waiting for it missed the Generate click (and a late
+    // prepared frame weakened the prompt's click guard). So the listeners go on at once; nothing
+    // is sent before the answer, and once it says `false` they come off and nothing is prepared.
+    let known: boolean | undefined;
+    const allowed = captureAllowed(browser.storage.managed).then((yes) => (known = yes));
     const prompt = window === window.top ? createPromptHost(ctx, i18n.t('promptTitle')) : undefined;
     const detector = createKeyDetector({
       root: document,
       shadowRootOf: extensionShadowRootOf(),
-      onGenerate: () => void allowed.then((yes) => yes && prompt?.prepare()),
+      onGenerate: () => known !== false && prompt?.prepare(),
       async onKey({ key, name, note, shownIn }) {
         if (!(await allowed)) return;
         const outcome = await call('offerCapturedKey', { key, name, note, shownIn: shownIn && boxInTopViewport(shownIn) });
@@ -41,7 +42,11 @@ export default defineContentScript({
     });
     detector.start();
     ctx.onInvalidated(() => detector.stop());
-    void allowed.then((yes) => yes || detector.stop());
+    void allowed.then((yes) => {
+      if (yes) return;
+      detector.stop();
+      prompt?.hide();
+    });
     if (!prompt) return;
     const onMessage = (raw: unknown, sender: { id?: string }) => {
       const message = sender.id === browser.runtime.id ? readContentMessage(raw) : undefined;
