@@ -82,6 +82,9 @@ export default defineConfig({
       extension_pages:
         "script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'self' https://www.smartrecruiters.com https://*.service-now.com",
     },
+    // Administrators' settings (storage.managed): Chrome validates policies against this schema;
+    // Firefox takes them from policies.json with no schema.
+    ...(browser !== 'firefox' && { storage: { managed_schema: 'managed_schema.json' } }),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

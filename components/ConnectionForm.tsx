@@ -2,10 +2,12 @@ import { i18n } from '#i18n';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { PRESETS, type PresetId, purposeFor } from '@/lib/api/presets';
 import { AREAS, type Area, type Connection, DEFAULT_API_URL, type TestResult } from '@/lib/connections/schema';
-import { ENVIRONMENTS, type EnvironmentId, environmentOf, environmentUrl } from '@/lib/connections/environments';
+import { ENVIRONMENTS } from '@/lib/connections/environments';
 import { findLookalike } from '@/lib/connections/names';
 import { type ConnectionInput, type FieldErrors, type InputField, validateInput } from '@/lib/connections/validate-input';
+import type { PolicyEnvironment } from '@/lib/policy/policy-schema';
 import type { AppError, Outcome } from '@/lib/result';
+import { PolicyNote } from './PolicyNote';
 import { areaLabel, environmentLabel, failureText, inputErrorText, presetLabel } from './messages';
 import { ErrorAlert } from './ErrorAlert';
 import { TestResultView } from './TestResultView';
@@ -15,6 +17,8 @@ interface Props {
   editing?: Connection;
   /** The saved connections, to warn about a name that looks like one of theirs. */
   connections: readonly Connection[];
+  /** The policy's environments, which replace the built-in ones; the first is the default. */
+  environments?: readonly PolicyEnvironment[] | undefined;
   onSubmit(input: Partial<ConnectionInput>): Promise<AppError | null>;
   /** Tests the typed URL and key (or, editing with the key left empty, the saved key); stores nothing. */
   onTest(draft: { url: string; key?: string }): Promise<Outcome<TestResult>>;
@@ -37,10 +41,16 @@ const FIELDS: Array<{
   { field: 'note', label: () => i18n.t('fieldNote'), type: 'text', hint: () => i18n.t('fieldNoteHint') },
 ];
 
-export function ConnectionForm({ editing, connections, onSubmit, onTest, onCancel }: Props) {
+const CUSTOM = 'custom';
+const trimUrl = (url: string) => url.trim().replace(/\/+$/, '');
+
+export function ConnectionForm({ editing, connections, environments, onSubmit, onTest, onCancel }: Props) {
+  /** The named environments offered (each by its URL), besides Custom URL. */
+  const offered: readonly PolicyEnvironment[] = environments ?? ENVIRONMENTS.map(({ id, url }) => ({ name: environmentLabel(id), url }));
+  const environmentOf = (url: string) => offered.find((e) => e.url === trimUrl(url))?.url ?? CUSTOM;
   const [values, setValues] = useState<ConnectionInput>(() => ({
     name: editing?.name ?? '',
-    url: editing?.url ?? DEFAULT_API_URL,
+    url: editing?.url ?? offered[0]?.url ?? DEFAULT_API_URL,
     // The current key is never put back into a form; an empty field keeps it.
     key: '',
     note: editing?.note ?? '',
@@ -48,7 +58,7 @@ export function ConnectionForm({ editing, connections, onSubmit, onTest, onCance
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<string>();
   const [busy, setBusy] = useState(false);
-  const [environment, setEnvironment] = useState<EnvironmentId>(() => environmentOf(values.url));
+  const [environment, setEnvironment] = useState<string>(() => environmentOf(values.url));
   const [purpose, setPurpose] = useState<PurposeChoice>(editing?.purpose?.preset ?? 'none');
   const [customAreas, setCustomAreas] = useState<readonly Area[]>(editing?.purpose?.areas ?? []);
   const [tested, setTested] = useState<{ testing: boolean; result?: TestResult }>({ testing: false });
@@ -60,10 +70,10 @@ export function ConnectionForm({ editing, connections, onSubmit, onTest, onCance
     if (first) document.getElementById(`field-${first.field}`)?.focus();
   }, [errors]);
 
-  function chooseEnvironment(id: EnvironmentId) {
-    setEnvironment(id);
-    const url = environmentUrl(id);
-    setValues({ ...values, url: url ?? (environmentOf(values.url) === 'custom' ? values.url : '') });
+  function chooseEnvironment(choice: string) {
+    setEnvironment(choice);
+    const named = choice !== CUSTOM;
+    setValues({ ...values, url: named ? choice : environmentOf(values.url) === CUSTOM ? values.url : '' });
   }
 
   /** The typed fields, checked; the key left out where an edit keeps the saved one. */
@@ -108,14 +118,15 @@ export function ConnectionForm({ editing, connections, onSubmit, onTest, onCance
   return (
     <form class="form" aria-label={title} onSubmit={submit} noValidate>
       <h2>{title}</h2>
-      <fieldset class="env-choice">
+      <fieldset class="env-choice" aria-describedby={environments ? 'field-environment-policy' : undefined}>
         <legend>{i18n.t('fieldEnvironment')}</legend>
-        {[...ENVIRONMENTS.map((e) => e.id), 'custom' as const].map((id) => (
-          <label class="choice" key={id}>
-            <input type="radio" name="environment" checked={environment === id} onChange={() => chooseEnvironment(id)} />
-            {environmentLabel(id)}
+        {[...offered, { name: environmentLabel(CUSTOM), url: CUSTOM }].map(({ name, url }) => (
+          <label class="choice" key={url}>
+            <input type="radio" name="environment" checked={environment === url} onChange={() => chooseEnvironment(url)} />
+            {name}
           </label>
         ))}
+        {environments && <PolicyNote id="field-environment-policy" />}
       </fieldset>
       {FIELDS.map(({ field, label, type, hint: addHint, editHint }, index) => {
         const hint = (editing && editHint) || addHint;

@@ -2,6 +2,7 @@ import { i18n } from '#i18n';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Connection } from '@/lib/connections/schema';
 import type { ConnectionResults } from '@/lib/results/result-schema';
+import { PolicyNote } from './PolicyNote';
 import { PreviousKey } from './PreviousKey';
 import { TestHistory } from './TestHistory';
 import { TestResultView } from './TestResultView';
@@ -35,6 +36,8 @@ export interface ItemState {
   stale: boolean;
   /** The browser does not allow calls to its host yet. */
   needsAccess: boolean;
+  /** The policy's allowedApiHosts leave its host out: kept and marked, and not tested. */
+  forbidden: boolean;
 }
 
 function TestingStatus({ since, onCancel }: { since: number; onCancel(): void }) {
@@ -78,7 +81,8 @@ interface ItemProps {
  */
 export function ConnectionItem(props: ItemProps) {
   const { connection, state, actions, index, total, expanded, onToggle, onMeasure, now, locked = false, sameName = false } = props;
-  const { results, testingSince, stale, needsAccess } = state;
+  const { results, testingSince, stale, needsAccess, forbidden } = state;
+  const forbiddenId = `forbidden-${connection.id}`;
   const testing = testingSince !== undefined;
   const result = results?.last;
   const item = useRef<HTMLLIElement>(null);
@@ -110,12 +114,23 @@ export function ConnectionItem(props: ItemProps) {
             )}
           </div>
         </div>
-        <button type="button" class="primary row-test" disabled={testing || locked} onClick={() => actions.test(connection)}>
+        <button
+          type="button"
+          class="primary row-test"
+          disabled={testing || locked}
+          aria-describedby={forbidden ? forbiddenId : undefined}
+          onClick={() => actions.test(connection)}
+        >
           {i18n.t('testConnection')}
         </button>
       </div>
       {sameName && <p class="warning">{i18n.t('sameNameWarning')}</p>}
-      {needsAccess && (
+      {forbidden && (
+        <p id={forbiddenId} class="warning">
+          {i18n.t('hostNotAllowed')} <PolicyNote id={`${forbiddenId}-note`} />
+        </p>
+      )}
+      {needsAccess && !forbidden && (
         <p class="item-meta warning">
           {i18n.t('hostPending', [new URL(connection.url).host])}{' '}
           <button type="button" class="small" onClick={() => actions.grantAccess(connection)}>

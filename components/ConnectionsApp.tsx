@@ -8,12 +8,16 @@ import type { ConnectionInput } from '@/lib/connections/validate-input';
 import { call } from '@/lib/messaging/call';
 import { fail } from '@/lib/result';
 import { hasHostAccess, originPattern, requestHostAccess } from '@/lib/permissions/host-access';
+import { urlAllowed } from '@/lib/policy/hosts';
 import type { Quarantined } from '@/lib/vault/parse-vault';
 import { ConnectionForm } from './ConnectionForm';
 import { ConnectionList } from './ConnectionList';
 import { ErrorAlert } from './ErrorAlert';
 import { HygieneSettings } from './HygieneSettings';
 import { LockView } from './LockView';
+import { PolicySection } from './PolicySection';
+import { RequiredPassphraseForm } from './RequiredPassphraseForm';
+import { usePolicy } from './use-policy';
 import { useLockStatus } from './use-lock-status';
 import type { ItemActions, ItemState } from './ConnectionItem';
 import { TestRunBar } from './TestRunBar';
@@ -38,6 +42,7 @@ export type ManagerSections = (props: {
 export function ConnectionsApp({ layout, managerSections }: { layout: 'popup' | 'page'; managerSections?: ManagerSections }) {
   const vault = useVaultView();
   const lock = useLockStatus();
+  const { policy } = usePolicy();
   const welcome = layout === 'page' && new URLSearchParams(location.search).has('welcome');
   const [mode, setMode] = useState<Mode>({ kind: 'list' });
   const [showId, setShowId] = useState<string>();
@@ -77,6 +82,7 @@ export function ConnectionsApp({ layout, managerSections }: { layout: 'popup' | 
     testingSince: testing.get(connection.id),
     stale: runGoing && (results[connection.id]?.last?.at ?? 0) < run.startedAt,
     needsAccess: blocked.has(originPattern(connection.url)),
+    forbidden: !urlAllowed(connection.url, policy.allowedApiHosts),
   });
 
   const markTesting = (id: string, on: boolean) =>
@@ -99,7 +105,9 @@ export function ConnectionsApp({ layout, managerSections }: { layout: 'popup' | 
   const actions: ItemActions = {
     reveal,
     async test(connection) {
-      if (!(await requestHostAccess(connection.url))) return say(failureText('permission-denied'));
+      // A host the policy forbids is not asked for: the background refuses the test and says why.
+      const allowed = urlAllowed(connection.url, policy.allowedApiHosts);
+      if (allowed && !(await requestHostAccess(connection.url))) return say(failureText('permission-denied'));
       markTesting(connection.id, true);
       const outcome = await call('testConnection', { id: connection.id });
       markTesting(connection.id, false);
@@ -163,7 +171,8 @@ export function ConnectionsApp({ layout, managerSections }: { layout: 'popup' | 
     // In the manager tab, ask for a custom host while the Save click still counts as a user
     // gesture. Not in the popup: Chromium closes it for the dialog, and the saved connection would
     // show no confirmation. There the row says the host is not allowed yet, and offers to ask.
-    const access = input.url && layout === 'page' ? requestHostAccess(input.url) : Promise.resolve(true);
+    const access =
+      input.url && layout === 'page' && urlAllowed(input.url, policy.allowedApiHosts) ? requestHostAccess(input.url) : Promise.resolve(true);
     const outcome =
       mode.kind === 'edit'
         ? await call('updateConnection', { id: mode.id, patch: input })
@@ -197,12 +206,14 @@ export function ConnectionsApp({ layout, managerSections }: { layout: 'popup' | 
       </header>
       {welcome && <p class="welcome">{i18n.t('welcome')}</p>}
       {locked && <LockView />}
+      {lock && !lock.unlocked && !lock.hasPassphrase && <RequiredPassphraseForm />}
       {vault?.kind === 'newer' && <ErrorAlert text={failureText('vault-from-newer-version')} />}
       {mode.kind !== 'list' ? (
         <ConnectionForm
           key={mode.kind === 'edit' ? mode.id : 'new'}
           editing={editing}
           connections={connections}
+          environments={policy.environments}
           onSubmit={submit}
           onTest={testDraft}
           onCancel={() => setMode({ kind: 'list' })}
@@ -244,6 +255,7 @@ export function ConnectionsApp({ layout, managerSections }: { layout: 'popup' | 
       )}
       {toast && <Toast message={toast} onDone={clearToast} />}
       {managerSections?.({ connections, quarantine: vault?.kind === 'ok' ? vault.quarantine : [], say })}
+      {layout === 'page' && <PolicySection showProblems />}
       {layout === 'page' ? (
         <>
           <NeverSites />
@@ -252,6 +264,7 @@ export function ConnectionsApp({ layout, managerSections }: { layout: 'popup' | 
       ) : (
         <details class="settings-box">
           <summary>{i18n.t('settingsTitle')}</summary>
+          <PolicySection showProblems={false} />
           <HygieneSettings />
           <NeverSites />
           <TestSettings />

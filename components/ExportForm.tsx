@@ -4,6 +4,8 @@ import type { KeyMode } from '@/lib/backup/backup-schema';
 import type { Connection } from '@/lib/connections/schema';
 import { call } from '@/lib/messaging/call';
 import { PassphraseField } from './PassphraseField';
+import { PolicyNote } from './PolicyNote';
+import { usePolicy } from './use-policy';
 import { failureText } from './messages';
 import { ErrorAlert } from './ErrorAlert';
 import { download } from './download';
@@ -18,6 +20,7 @@ export function ExportForm({ connections, onMessage }: { connections: Connection
   const [repeat, setRepeat] = useState('');
   const [plainConfirmed, setPlainConfirmed] = useState(false);
   const [error, setError] = useState<string>();
+  const plainForbidden = usePolicy().policy.allowPlainExport === false;
 
   async function submit(event: Event) {
     event.preventDefault();
@@ -62,11 +65,23 @@ export function ExportForm({ connections, onMessage }: { connections: Connection
       )}
       <fieldset>
         <legend>{i18n.t('exportModeLabel')}</legend>
-        {modes.map(([value, label]) => (
-          <label key={value} class="choice">
-            <input type="radio" name="export-mode" checked={mode === value} onChange={() => setMode(value)} /> {label}
-          </label>
-        ))}
+        {modes.map(([value, label]) => {
+          const forbidden = value === 'plain' && plainForbidden;
+          return (
+            <label key={value} class="choice">
+              <input
+                type="radio"
+                name="export-mode"
+                checked={mode === value && !forbidden}
+                disabled={forbidden}
+                aria-describedby={forbidden ? 'export-plain-policy' : undefined}
+                onChange={() => setMode(value)}
+              />{' '}
+              {label}
+              {forbidden && <> <PolicyNote id="export-plain-policy" /></>}
+            </label>
+          );
+        })}
       </fieldset>
       {mode === 'sealed' && (
         <>

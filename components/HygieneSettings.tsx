@@ -3,7 +3,9 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { call } from '@/lib/messaging/call';
 import { SETTINGS_STORAGE_KEY, parseSettings } from '@/lib/settings/settings';
+import { PolicyNote } from './PolicyNote';
 import { useLocalKey } from './use-local-key';
+import { usePolicy } from './use-policy';
 
 const CLIPBOARD_CHOICES = [0, 10, 20, 30, 60, 120, 300];
 const PREVIOUS_KEY_CHOICES = [0, 1, 7, 30, 90, 365];
@@ -26,7 +28,11 @@ const withCurrent = (choices: number[], current: number) => [...new Set([...choi
 export function HygieneSettings() {
   const settings = useLocalKey(SETTINGS_STORAGE_KEY, parseSettings);
   const shortcut = usePopupShortcut();
+  const { policy } = usePolicy();
   if (!settings) return null;
+  /** A time the administrator's policy fixes for everyone. */
+  const fixedClear = policy.clipboardClearSeconds;
+  const clearSeconds = fixedClear ?? settings.clipboardClearSeconds;
   return (
     <section class="settings" aria-labelledby="hygiene-title">
       <h2 id="hygiene-title">{i18n.t('hygieneTitle')}</h2>
@@ -34,15 +40,18 @@ export function HygieneSettings() {
         <label for="clipboard-clear">{i18n.t('clipboardClearLabel')}</label>
         <select
           id="clipboard-clear"
-          value={String(settings.clipboardClearSeconds)}
+          value={String(clearSeconds)}
+          disabled={fixedClear !== undefined}
+          aria-describedby={fixedClear !== undefined ? 'clipboard-clear-policy' : undefined}
           onChange={(e) => void call('setClipboardClear', { seconds: Number(e.currentTarget.value) })}
         >
-          {withCurrent(CLIPBOARD_CHOICES, settings.clipboardClearSeconds).map((seconds) => (
+          {withCurrent(CLIPBOARD_CHOICES, clearSeconds).map((seconds) => (
             <option key={seconds} value={String(seconds)}>
               {seconds === 0 ? i18n.t('clearNever') : i18n.t('clearAfterSeconds', seconds, [String(seconds)])}
             </option>
           ))}
         </select>
+        {fixedClear !== undefined && <PolicyNote id="clipboard-clear-policy" />}
       </div>
       <div class="field inline">
         <label for="previous-key-days">{i18n.t('previousKeyDaysLabel')}</label>

@@ -7,6 +7,7 @@ import type { OfferView } from '@/lib/messaging/protocol';
 import { ErrorAlert } from './ErrorAlert';
 import { TestResultView } from './TestResultView';
 import { UnlockForm } from './UnlockForm';
+import { RequiredPassphraseForm } from './RequiredPassphraseForm';
 import { failureText, inputErrorText } from './messages';
 import { useLockStatus } from './use-lock-status';
 
@@ -87,7 +88,7 @@ export function OfferReview({ offerId, replaceId }: { offerId: string; replaceId
     <div class="app app-page review">
       <h1>{title}</h1>
       {offer && <p class="muted">{i18n.t('reviewCaptured', [new URL(offer.origin).host, new Date(offer.capturedAt).toLocaleString()])}</p>}
-      {lock && !unlocked && <UnlockForm idPrefix="review-unlock" />}
+      {lock && !unlocked && (lock.hasPassphrase ? <UnlockForm idPrefix="review-unlock" /> : <RequiredPassphraseForm idPrefix="review-required" />)}
       <ErrorAlert text={failure} />
       {done && (
         <div>

@@ -2,7 +2,10 @@ import { i18n } from '#i18n';
 import { useState } from 'preact/hooks';
 import { call } from '@/lib/messaging/call';
 import type { ErrorCode } from '@/lib/result';
+import { effectiveSettings } from '@/lib/policy/effective-settings';
 import { SETTINGS_STORAGE_KEY, parseSettings } from '@/lib/settings/settings';
+import { PolicyNote } from './PolicyNote';
+import { usePolicy } from './use-policy';
 import { PassphraseField } from './PassphraseField';
 import { failureText } from './messages';
 import { useLocalKey } from './use-local-key';
@@ -16,6 +19,11 @@ type Editing = 'none' | 'set' | 'change' | 'remove';
 export function SecuritySection({ onMessage }: { onMessage(text: string): void }) {
   const status = useLockStatus();
   const settings = useLocalKey(SETTINGS_STORAGE_KEY, parseSettings);
+  const { policy } = usePolicy();
+  const effective = settings && effectiveSettings(settings, policy);
+  const maxAutoLock = policy.maxAutoLockMinutes;
+  const passphraseLocked = effective?.locked.has('passphrase') === true;
+  const lengthLocked = effective?.locked.has('minPassphraseLength') === true;
   const [editing, setEditing] = useState<Editing>('none');
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
@@ -65,15 +73,25 @@ export function SecuritySection({ onMessage }: { onMessage(text: string): void }
               <button type="button" onClick={() => reset('change')}>
                 {i18n.t('changePassphrase')}
               </button>
-              <button type="button" class="danger" onClick={() => reset('remove')}>
+              <button
+                type="button"
+                class="danger"
+                disabled={passphraseLocked}
+                aria-describedby={passphraseLocked ? 'passphrase-policy' : undefined}
+                onClick={() => reset('remove')}
+              >
                 {i18n.t('removePassphrase')}
               </button>
+              {passphraseLocked && <PolicyNote id="passphrase-policy" />}
             </>
           )}
         </div>
       ) : (
         <form class="form" onSubmit={submit}>
           {editing !== 'remove' && <p class="warning">{i18n.t('securityWarning')}</p>}
+          {editing !== 'remove' && lengthLocked && effective && (
+            <PolicyNote id="passphrase-length-policy" detail={i18n.t('minPassphraseHint', [String(effective.minPassphraseLength)])} />
+          )}
           {editing !== 'set' && (
             <PassphraseField id="current-passphrase" label={i18n.t('currentPassphrase')} value={current} onInput={setCurrent} error={errorFor('current')} />
           )}
@@ -93,20 +111,25 @@ export function SecuritySection({ onMessage }: { onMessage(text: string): void }
           </div>
         </form>
       )}
-      {status.hasPassphrase && settings && (
+      {status.hasPassphrase && effective && (
         <div class="field inline">
           <label for="auto-lock">{i18n.t('autoLockLabel')}</label>
           <select
             id="auto-lock"
-            value={String(settings.autoLockMinutes)}
+            value={String(effective.autoLockMinutes)}
+            aria-describedby={maxAutoLock !== undefined ? 'auto-lock-policy' : undefined}
             onChange={(e) => void call('setAutoLock', { minutes: Number(e.currentTarget.value) })}
           >
-            {[...new Set([...AUTO_LOCK_CHOICES, settings.autoLockMinutes])].sort((a, b) => a - b).map((minutes) => (
+            {[...new Set([...AUTO_LOCK_CHOICES, effective.autoLockMinutes])]
+              .filter((minutes) => maxAutoLock === undefined || minutes <= maxAutoLock)
+              .sort((a, b) => a - b)
+              .map((minutes) => (
               <option key={minutes} value={String(minutes)}>
                 {minutes}
               </option>
             ))}
           </select>
+          {maxAutoLock !== undefined && <PolicyNote id="auto-lock-policy" detail={i18n.t('autoLockMaxHint', [String(maxAutoLock)])} />}
         </div>
       )}
     </section>

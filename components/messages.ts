@@ -75,6 +75,12 @@ export const failureText = (code: ErrorCode): string =>
     'backup-unknown-version': i18n.t('failBackupUnknownVersion'),
     'backup-needs-passphrase': i18n.t('failBackupNeedsPassphrase'),
     'backup-wrong-passphrase': i18n.t('failBackupWrongPassphrase'),
+    'policy-host-not-allowed': i18n.t('failPolicyHostNotAllowed'),
+    'policy-passphrase-required': i18n.t('failPolicyPassphraseRequired'),
+    'policy-passphrase-too-short': i18n.t('failPolicyPassphraseTooShort'),
+    'policy-plain-export': i18n.t('failPolicyPlainExport'),
+    'policy-auto-lock': i18n.t('failPolicyAutoLock'),
+    'policy-clipboard': i18n.t('failPolicyClipboard'),
     internal: i18n.t('failInternal'),
   })[code];
 

@@ -9,6 +9,8 @@ import { CLIPBOARD_ALARM, scheduleAlarm, startHygiene } from '@/lib/background/h
 import { createResultStore } from '@/lib/results/result-store';
 import { TEST_RUN_KEY } from '@/lib/background/test-run';
 import { hasHostAccess } from '@/lib/permissions/host-access';
+import { effectiveSettings } from '@/lib/policy/effective-settings';
+import { readPolicy } from '@/lib/policy/read-policy';
 import { dispatch } from '@/lib/background/dispatch';
 import { createHandlers } from '@/lib/background/handlers';
 import { openExtensionWindow } from '@/lib/background/open-window';
@@ -41,6 +43,8 @@ export default defineBackground(() => {
       if (area === 'local') onChange(Object.fromEntries(Object.entries(changes).map(([key, change]) => [key, change.newValue])));
     }),
   );
+  // Read at each use: in Chrome a policy change applies at once (Firefox reads policies at start).
+  const policy = async () => (await readPolicy(browser.storage.managed)).policy;
   const toTopFrame = (tabId: number, message: ToContentScript) => browser.tabs.sendMessage(tabId, message, { frameId: 0 });
   const handlers = createHandlers({
     vault,
@@ -53,6 +57,7 @@ export default defineBackground(() => {
     session: browser.storage.session,
     runTest: (target, options) => testConnection(target, defaultTesterDeps(options)),
     hasHostAccess,
+    policy,
     now: Date.now,
     newId,
     showPromptInTab: async (tabId, request) => void (await toTopFrame(tabId, { type: 'show-prompt', ...request })),
@@ -75,6 +80,11 @@ export default defineBackground(() => {
   // The in-page prompt and the content script that framed it talk through here (host-channel.ts).
   const relay = createPromptRelay(self.origin);
   browser.runtime.onConnect.addListener((port) => relay.onConnect(port));
+  // A lower maxAutoLockMinutes applies to a vault unlocked now, not only at the next unlock.
+  browser.storage.onChanged.addListener((_changes, area) => {
+    if (area !== 'managed') return;
+    void (async () => sessionKeys.setIdle(effectiveSettings(await settings.read(), await policy()).autoLockMinutes * 60_000))();
+  });
   // Captured keys leave session storage when they expire, not at the next write.
   const purgeOffers = async () => {
     await offers.purge();

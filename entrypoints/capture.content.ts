@@ -5,6 +5,7 @@ import { createKeyDetector } from '@/lib/capture/detector';
 import { boxInTopViewport } from '@/lib/capture/top-viewport';
 import { extensionShadowRootOf } from '@/lib/capture/shadow-roots';
 import { call } from '@/lib/messaging/call';
+import { captureAllowed } from '@/lib/policy/capture-switch';
 import { PORTAL_ORIGINS } from '@/lib/messaging/sender';
 import { readContentMessage } from '@/lib/prompt/content-messages';
 import { createPromptHost } from '@/lib/prompt/host';
@@ -20,12 +21,19 @@ export default defineContentScript({
   matchAboutBlank: true,
   runAt: 'document_idle',
   main(ctx) {
+    // captureEnabled: false (policy) turns capture off. A fresh Chromium profile answers its first
+    // managed read only after seconds, and waiting for it missed the Generate click (and a late
+    // prepared frame weakened the prompt's click guard). So the listeners go on at once; nothing
+    // is sent before the answer, and once it says `false` they come off and nothing is prepared.
+    let known: boolean | undefined;
+    const allowed = captureAllowed(browser.storage.managed).then((yes) => (known = yes));
     const prompt = window === window.top ? createPromptHost(ctx, { title: i18n.t('promptTitle'), page: '/prompt.html' }) : undefined;
     const detector = createKeyDetector({
       root: document,
       shadowRootOf: extensionShadowRootOf(),
-      onGenerate: () => prompt?.prepare(),
+      onGenerate: () => known !== false && prompt?.prepare(),
       async onKey({ key, name, note, shownIn }) {
+        if (!(await allowed)) return;
         const outcome = await call('offerCapturedKey', { key, name, note, shownIn: shownIn && boxInTopViewport(shownIn) });
         // Nothing to offer (the key is saved already, or never on this site): drop the prepared frame.
         if (!outcome.ok || !outcome.value) return prompt?.hide();
@@ -34,6 +42,11 @@ export default defineContentScript({
     });
     detector.start();
     ctx.onInvalidated(() => detector.stop());
+    void allowed.then((yes) => {
+      if (yes) return;
+      detector.stop();
+      prompt?.hide();
+    });
     if (!prompt) return;
     const onMessage = (raw: unknown, sender: { id?: string }) => {
       const message = sender.id === browser.runtime.id ? readContentMessage(raw) : undefined;

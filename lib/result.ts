@@ -21,6 +21,13 @@ export type ErrorCode =
   | 'form-gone'
   /** A test stopped by Cancel: nothing was stored. */
   | 'cancelled'
+  // Refused by the administrator's policy (lib/policy/); the UI names the policy key.
+  | 'policy-host-not-allowed'
+  | 'policy-passphrase-required'
+  | 'policy-passphrase-too-short'
+  | 'policy-plain-export'
+  | 'policy-auto-lock'
+  | 'policy-clipboard'
   | BackupProblem
   | 'internal';
 

@@ -2,7 +2,7 @@ import { applyImport, planImport } from '../backup/plan-import';
 import { createBatchedResults } from './batched-results';
 import { readBackup } from '../backup/read-backup';
 import { backupFileName, writeBackup } from '../backup/write-backup';
-import { type Connection, DEFAULT_API_URL, type TestResult, plainKeyOf } from '../connections/schema';
+import { type Connection, type TestResult, plainKeyOf } from '../connections/schema';
 import { validateInput } from '../connections/validate-input';
 import type { TestTarget, TesterDeps } from '../api/test-connection';
 import type { ResultStore } from '../results/result-store';
@@ -15,6 +15,8 @@ import { type Outcome, fail, ok } from '../result';
 import type { SettingsStore } from '../settings/settings-store';
 import { type OfferDeps, createOfferHandlers } from './offer-handlers';
 import { type FillDeps, createFillHandlers } from './fill-handlers';
+import { effectiveSettings } from '../policy/effective-settings';
+import { urlAllowed } from '../policy/hosts';
 import type { SenderKind } from '../messaging/sender';
 import type { ClipboardWatch } from '../clipboard/clipboard-watch';
 import { forgetExpiredPreviousKeys } from './previous-keys';
@@ -94,7 +96,14 @@ function countingActivity(handlers: Handlers, sessionKeys: SessionKeys): Handler
 export function createHandlers(deps: BackgroundDeps): Handlers {
   const { vault, settings, limiter, sessionKeys } = deps;
   const ctx = () => ({ now: deps.now(), newId: deps.newId });
-  const idleMs = async () => (await settings.read()).autoLockMinutes * 60_000;
+  /** The user's settings with the administrator's policy as a floor. */
+  const effective = async () => effectiveSettings(await settings.read(), await deps.policy());
+  const idleMs = async () => (await effective()).autoLockMinutes * 60_000;
+  const hostAllowed = async (url: string) => urlAllowed(url, (await deps.policy()).allowedApiHosts);
+  /** Keys may be stored only in a vault with a passphrase (no key is refused for a vault that has one). */
+  const passphraseRequired = async () => (await deps.policy()).requirePassphrase === true;
+  /** A passphrase the policy finds too short; the built-in minimum is checked with the vault. */
+  const policyTooShort = async (passphrase: string) => passphrase.length < ((await deps.policy()).minPassphraseLength ?? 0);
 
   /** Tests in flight, by connection id (or a form's draft), so Cancel can stop them. */
   const running = new Map<string, AbortController>();
@@ -187,16 +196,26 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     ...createFillHandlers(deps),
     ...createOfferHandlers({
       ...deps,
-      testKey: async (key) => {
-        const result = await cancellable(`offer:${deps.newId()}`, { url: DEFAULT_API_URL, key });
+      testKey: async (key, url) => {
+        const result = await cancellable(`offer:${deps.newId()}`, { url, key });
         return result ? ok(result) : fail('cancelled');
       },
     }),
 
-    addConnection: (input) => vault.change((state) => addConnection(state, input, 'typed', ctx())),
+    async addConnection(input) {
+      if (!(await hostAllowed(input.url))) return fail('policy-host-not-allowed');
+      const required = await passphraseRequired();
+      return vault.change((state) =>
+        required && !state.lock ? fail('policy-passphrase-required') : addConnection(state, input, 'typed', ctx()),
+      );
+    },
 
     async updateConnection({ id, patch }) {
+      // A connection a newer policy forbids keeps its URL until it is changed to an allowed one.
+      if (patch.url !== undefined && !(await hostAllowed(patch.url))) return fail('policy-host-not-allowed');
+      const required = patch.key !== undefined && (await passphraseRequired());
       const updated = await vault.change((state) => {
+        if (required && !state.lock) return fail('policy-passphrase-required');
         const before = state.connections.find((c) => c.id === id);
         const outcome = updateConnection(state, id, patch, ctx());
         return outcome.ok ? ok({ state: outcome.value.state, result: { connection: outcome.value.result, before } }) : outcome;
@@ -232,6 +251,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     async testConnection({ id }) {
       const found = await findConnection(id);
       if (!found.ok) return found;
+      if (!(await hostAllowed(found.value.url))) return fail('policy-host-not-allowed');
       if (!(await deps.hasHostAccess(found.value.url))) return fail('permission-denied');
       return testOne(found.value);
     },
@@ -248,6 +268,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       }
       const checked = validateInput({ url, key: plain });
       if (!checked.ok) return fail('invalid-input', checked.errors);
+      if (!(await hostAllowed(checked.value.url))) return fail('policy-host-not-allowed');
       if (!(await deps.hasHostAccess(checked.value.url))) return fail('permission-denied');
       const result = await cancellable(`draft:${id ?? ''}`, checked.value);
       return result ? ok(result) : fail('cancelled');
@@ -258,7 +279,9 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       if (!read.ok) return read;
       const open = read.value.connections.filter(isOpen);
       if (open.length !== read.value.connections.length) return fail('locked');
-      const allowed = await Promise.all(open.map((c) => deps.hasHostAccess(c.url)));
+      // Connections the policy forbids are skipped, as are hosts not granted; each shows why when tested alone.
+      const policyHosts = (await deps.policy()).allowedApiHosts;
+      const allowed = await Promise.all(open.map(async (c) => urlAllowed(c.url, policyHosts) && deps.hasHostAccess(c.url)));
       return ok({ tested: await runAll(open.filter((_, i) => allowed[i])) });
     },
 
@@ -294,13 +317,16 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     },
 
     async setAutoLock({ minutes }) {
+      const max = (await deps.policy()).maxAutoLockMinutes;
+      if (max !== undefined && minutes > max) return fail('policy-auto-lock');
       await settings.change((s) => ({ ...s, autoLockMinutes: minutes }));
       // An unlocked vault takes the new idle time now, not at the next unlock.
-      await sessionKeys.setIdle(minutes * 60_000);
+      await sessionKeys.setIdle(await idleMs());
       return ok(null);
     },
 
     async setClipboardClear({ seconds }) {
+      if ((await deps.policy()).clipboardClearSeconds !== undefined) return fail('policy-clipboard');
       await settings.change((s) => ({ ...s, clipboardClearSeconds: seconds }));
       return ok(null);
     },
@@ -316,7 +342,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       if (!found.ok) return found;
       const key = plainKeyOf(found.value.key);
       if (key === undefined) return fail('locked');
-      await deps.clipboard.copied(key, (await settings.read()).clipboardClearSeconds);
+      await deps.clipboard.copied(key, (await effective()).clipboardClearSeconds ?? 0);
       return ok(null);
     },
 
@@ -324,20 +350,28 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       const read = await vault.read();
       if (!read.ok) return read;
       const hasPassphrase = read.value.lock !== undefined;
-      return ok({ hasPassphrase, unlocked: !hasPassphrase || (await sessionKeys.isUnlocked()) });
+      // A passphrase the policy requires but that is not set yet locks the vault for new keys:
+      // the pages ask for it first, and the prompt sends the user to them.
+      if (!hasPassphrase) return ok({ hasPassphrase, unlocked: !(await passphraseRequired()) });
+      return ok({ hasPassphrase, unlocked: await sessionKeys.isUnlocked() });
     },
 
     setPassphrase: async ({ passphrase }) => {
+      if (await policyTooShort(passphrase)) return fail('policy-passphrase-too-short');
       const idle = await idleMs();
       return vault.change((state) => setPassphrase(state, passphrase, sessionKeys, idle));
     },
 
     changePassphrase: async ({ current, next }) => {
+      if (await policyTooShort(next)) return fail('policy-passphrase-too-short');
       const idle = await idleMs();
       return vault.change((state) => changePassphrase(state, current, next, sessionKeys, idle));
     },
 
-    removePassphrase: ({ current }) => vault.change((state) => removePassphrase(state, current, sessionKeys)),
+    async removePassphrase({ current }) {
+      if ((await passphraseRequired())) return fail('policy-passphrase-required');
+      return vault.change((state) => removePassphrase(state, current, sessionKeys));
+    },
 
     async unlock({ passphrase }) {
       const read = await vault.read();
@@ -352,6 +386,8 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
 
     async exportBackup({ mode, passphrase, ids }) {
       if (mode === 'sealed' && passphrase.length < 8) return fail('passphrase-too-short');
+      if (mode === 'sealed' && (await policyTooShort(passphrase))) return fail('policy-passphrase-too-short');
+      if (mode === 'plain' && !(await effective()).allowPlainExport) return fail('policy-plain-export');
       const read = await vault.read();
       if (!read.ok) return read;
       const chosen = ids ? read.value.connections.filter((c) => ids.includes(c.id)) : read.value.connections;
@@ -372,7 +408,12 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     async applyImport({ text, passphrase, conflicts }) {
       const backup = await readBackup(text, passphrase);
       if (!backup.ok) return fail(backup.problem);
-      return vault.change((state) => applyImport(state, backup.entries, conflicts, ctx()));
+      const policyHosts = (await deps.policy()).allowedApiHosts;
+      if (!backup.entries.every((read) => !read.ok || urlAllowed(read.entry.url, policyHosts))) return fail('policy-host-not-allowed');
+      const required = await passphraseRequired();
+      return vault.change((state) =>
+        required && !state.lock ? fail('policy-passphrase-required') : applyImport(state, backup.entries, conflicts, ctx()),
+      );
     },
   }, sessionKeys);
 }

@@ -1,12 +1,16 @@
 import { DEFAULT_API_URL } from '../connections/schema';
+import { captureUrl } from '../policy/environments';
+import { urlAllowed } from '../policy/hosts';
+import type { Policy, PolicyEnvironment } from '../policy/policy-schema';
 import { findByName } from '../connections/names';
 import type { OfferStore } from '../capture/offers';
 import type { Box, Corner } from '../prompt/placement';
-import { fail, ok } from '../result';
+import { type Outcome, fail, ok } from '../result';
 import type { SettingsStore } from '../settings/settings-store';
 import { addConnection, findConnectionByKey, updateConnection } from '../vault/operations';
 import type { VaultStore } from '../vault/vault-store';
 import type { Caller, Handlers } from './handlers';
+import { ENVIRONMENTS } from '../connections/environments';
 
 /** What the offer handlers need beyond storage: the browser's tabs, windows and alarms. */
 export interface OfferDeps {
@@ -21,9 +25,14 @@ export interface OfferDeps {
   openWindow(path: string): Promise<void>;
   /** Wakes the background when the next offer expires, so that it is removed then. */
   scheduleOfferExpiry(at: number | undefined): Promise<void>;
-  /** Tests a key against the default API without storing anything. */
-  testKey(key: string): ReturnType<Handlers['testConnection']>;
+  /** Tests a key against this API URL without storing anything. */
+  testKey(key: string, url: string): ReturnType<Handlers['testConnection']>;
+  /** The administrator's policy now (storage.managed, validated). */
+  policy(): Promise<Policy>;
 }
+
+/** The built-in environments (the form's Production and Sandbox), which a policy's list replaces. */
+const BUILT_IN_ENVIRONMENTS: readonly PolicyEnvironment[] = ENVIRONMENTS.map(({ id, url }) => ({ name: id, url }));
 
 type OfferHandlerNames =
   | 'offerCapturedKey'
@@ -43,6 +52,13 @@ type OfferHandlerNames =
 export function createOfferHandlers(deps: OfferDeps): Pick<Handlers, OfferHandlerNames> {
   const { vault, settings, offers } = deps;
   const ctx = () => ({ now: deps.now(), newId: deps.newId });
+
+  /** Where a captured key goes: the first environment offered, if the policy allows its host. */
+  async function captureTarget(): Promise<Outcome<string>> {
+    const policy = await deps.policy();
+    const url = captureUrl(policy, BUILT_IN_ENVIRONMENTS) ?? DEFAULT_API_URL;
+    return urlAllowed(url, policy.allowedApiHosts) ? ok(url) : fail('policy-host-not-allowed');
+  }
 
   async function afterOffersChanged(): Promise<void> {
     await deps.scheduleOfferExpiry(await offers.nextExpiry());
@@ -65,6 +81,8 @@ export function createOfferHandlers(deps: OfferDeps): Pick<Handlers, OfferHandle
   return {
     async offerCapturedKey({ key, name, note, shownIn }, { origin, tabId, frameId }) {
       if (!origin) return fail('forbidden-sender');
+      // The content script stops itself too; this holds if it is older than the policy.
+      if ((await deps.policy()).captureEnabled === false) return ok(null);
       const read = await vault.read();
       if (!read.ok) return read;
       // While locked the keys are sealed and this finds nothing: every key is offered then.
@@ -111,7 +129,13 @@ export function createOfferHandlers(deps: OfferDeps): Pick<Handlers, OfferHandle
       if (mode === 'replace' && caller.kind === 'prompt') return fail('forbidden-sender');
       const offer = await offerFor(offerId, caller);
       if (!offer) return fail('offer-expired');
+      // A replaced key keeps its connection's URL.
+      const target = mode === 'new' ? await captureTarget() : ok(DEFAULT_API_URL);
+      if (!target.ok) return target;
+      const passphraseRequired = (await deps.policy()).requirePassphrase === true;
       const saved = await vault.change((state) => {
+        // The offer waits (it is shown only once) until a passphrase is set in our own pages.
+        if (passphraseRequired && !state.lock) return fail('policy-passphrase-required');
         // Checked here as well as when offered: a locked vault could not tell then.
         if (findConnectionByKey(state, offer.key)) return fail('already-saved');
         // Replace names its target by id: the one the confirmation showed, whatever the name field says.
@@ -120,7 +144,7 @@ export function createOfferHandlers(deps: OfferDeps): Pick<Handlers, OfferHandle
             ? updateConnection(state, replaceId, { key: offer.key }, ctx(), { via: 'captured', origin: offer.origin })
             : fail('not-found');
         }
-        return addConnection(state, { name, url: DEFAULT_API_URL, key: offer.key, note: offer.note }, 'captured', ctx());
+        return addConnection(state, { name, url: target.value, key: offer.key, note: offer.note }, 'captured', ctx());
       });
       if (saved.ok || saved.error.code === 'already-saved') {
         await offers.drop(offerId);
@@ -149,7 +173,9 @@ export function createOfferHandlers(deps: OfferDeps): Pick<Handlers, OfferHandle
 
     async testOfferKey({ offerId }) {
       const offer = await offers.get(offerId);
-      return offer ? deps.testKey(offer.key) : fail('offer-expired');
+      if (!offer) return fail('offer-expired');
+      const target = await captureTarget();
+      return target.ok ? deps.testKey(offer.key, target.value) : target;
     },
 
     async setPromptCorner({ corner }) {

@@ -23,6 +23,11 @@ import { firefoxPrefs } from './firefox-prefs.mjs';
  * @property {boolean} [headless] Default true.
  * @property {boolean} [grantOptionalPermissions] Grant optional permissions when asked, without a prompt (Firefox's
  *   own tests do the same); headless Firefox cannot answer the prompt. Default false.
+ * @property {string} [profileDir] A profile folder to keep across launches (the caller deletes
+ *   it); default a fresh one that puppeteer deletes on close.
+ * @property {string} [addonUuid] The moz-extension:// host; pass the same one to find the same
+ *   storage again in a kept profile. Default a new one.
+ * @property {Record<string, unknown>} [extraPrefs] More preferences for this launch.
  */
 /**
  * @typedef {object} LaunchedFirefox
@@ -92,6 +97,9 @@ export async function launchFirefox({
   port,
   headless = true,
   grantOptionalPermissions = false,
+  profileDir,
+  addonUuid = crypto.randomUUID(),
+  extraPrefs = {},
 }) {
   if (!Number.isInteger(port) || port <= 0) throw new Error(`launchFirefox needs the fake server's port, got ${port}`);
   const dir = path.resolve(REPO_ROOT, extensionDir);
@@ -99,7 +107,6 @@ export async function launchFirefox({
     throw new Error(`No built add-on at ${dir}: run npm run build:firefox first`);
   }
   const addonId = await readGeckoId(dir);
-  const addonUuid = crypto.randomUUID();
 
   const proxy = await startConnectProxy({ targetPort: port });
   /** @type {Browser} */
@@ -119,7 +126,9 @@ export async function launchFirefox({
       extraPrefsFirefox: {
         ...firefoxPrefs({ proxyPort: proxy.port, addonId, addonUuid }),
         ...(grantOptionalPermissions && { 'extensions.webextOptionalPermissionPrompts': false }),
+        ...extraPrefs,
       },
+      ...(profileDir && { userDataDir: profileDir }),
     });
   } catch (error) {
     await proxy.close();
