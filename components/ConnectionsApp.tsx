@@ -181,6 +181,8 @@ export function ConnectionsApp({ layout, managerSections }: { layout: 'popup' | 
     await access;
     setAccessChecks((n) => n + 1);
     setMode({ kind: 'list' });
+    // A saved connection is shown where the sort puts it, also when it is not failing.
+    setFailingOnly(false);
     setShowId(outcome.value.id);
     say(i18n.t('saved', [outcome.value.name]));
     return null;

@@ -2,7 +2,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAKE_KEYS, startFakeSmartRecruiters, type FakeSmartRecruiters } from '../support/fake-smartrecruiters.mjs';
 import { launchFirefox, type LaunchedFirefox } from '../support/launch-firefox.mjs';
-import { addConnection, byRole, connectionItem, waitForText } from './firefox-driver';
+import { addConnection, byRole, connectionItem, expandItem, waitForText } from './firefox-driver';
 
 const PROXY = 'https://sr-proxy.example.com/smartrecruiters';
 
@@ -36,6 +36,7 @@ describe('Firefox: the clipboard and host grants clean up after themselves', () 
     await popup.locator('summary').click();
     await popup.select('#clipboard-clear', '10');
     await popup.waitForFunction(() => (document.querySelector('#clipboard-clear') as HTMLSelectElement | null)?.value === '10');
+    await expandItem(popup, 'Clipboard');
     await popup.locator(`${connectionItem('Clipboard')} ${byRole('button', 'Copy API key')}`).click();
     await waitForText(popup, 'API key copied.');
     await popup.close();
@@ -43,6 +44,7 @@ describe('Firefox: the clipboard and host grants clean up after themselves', () 
     await reader.waitForFunction(async () => (await navigator.clipboard.readText()) === '', { timeout: 30_000, polling: 250 });
 
     const again = await firefox.openExtensionPage('popup.html');
+    await expandItem(again, 'Clipboard');
     await again.locator(`${connectionItem('Clipboard')} ${byRole('button', 'Copy API key')}`).click();
     await waitForText(again, 'API key copied.');
     await again.evaluate(() => navigator.clipboard.writeText('a note of my own'));
@@ -56,7 +58,8 @@ describe('Firefox: the clipboard and host grants clean up after themselves', () 
   });
 
   it("gives back a custom host's grant once no connection uses it, and keeps the manifest's", async () => {
-    const popup = await firefox.openExtensionPage('popup.html');
+    // The manager asks for a custom host at Save (the popup leaves that to the manager tab).
+    const popup = await firefox.openExtensionPage('options.html');
     await popup.locator(byRole('button', 'Add connection')).click();
     await popup.locator(byRole('textbox', 'Connection name')).fill('Behind a proxy');
     await popup.locator('#field-url').fill(PROXY);
@@ -68,6 +71,7 @@ describe('Firefox: the clipboard and host grants clean up after themselves', () 
       { timeout: 15_000, polling: 250 },
       'https://sr-proxy.example.com/*',
     );
+    await expandItem(popup, 'Behind a proxy');
     await popup.locator(`${connectionItem('Behind a proxy')} ${byRole('button', 'Delete')}`).click();
     await popup.waitForFunction(
       async (origin) => !((await (globalThis as unknown as { browser: PermissionsApi }).browser.permissions.getAll()).origins ?? []).includes(origin),

@@ -2,7 +2,7 @@ import type { ElementHandle, Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeSmartRecruiters, type FakeSmartRecruiters } from '../support/fake-smartrecruiters.mjs';
 import { launchFirefox, type LaunchedFirefox } from '../support/launch-firefox.mjs';
-import { addConnection, byRole, connectionItem, textOf, waitForPrompt, waitForText } from './firefox-driver';
+import { addConnection, byRole, connectionItem, expandItem, textOf, waitForPrompt, waitForText } from './firefox-driver';
 
 const INSTANCE = 'dev00000.service-now.com';
 const HOSTILE = 'evil.service-now.com';
@@ -152,6 +152,7 @@ describe('Firefox: the ServiceNow helper', () => {
     await page.waitForSelector(`iframe[title="${FILL}"]`, { hidden: true, timeout: 15_000 });
     expect(await formValues(form)).toEqual(['Prod Acme', 'https://api.smartrecruiters.com', KEY]);
     const popup = track(await firefox.openExtensionPage('popup.html'));
+    await expandItem(popup, 'Prod Acme');
     expect(await textOf(popup, connectionItem('Prod Acme'))).toContain(`Used in: ${INSTANCE}`);
   });
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FAKE_KEYS } from '../support/fake-smartrecruiters.mjs';
-import { addConnection, connectionItem, visible } from './popup-driver';
+import { addConnection, connectionItem, expandItem, visible } from './popup-driver';
 import { useTestBed } from './test-bed';
 
 const OTHER_KEY = FAKE_KEYS.invalid;
@@ -52,7 +52,7 @@ describe('import preview (skipped entries, what a replace changes) and the audit
     expect(await connectionItem(manager, 'Broken').count()).toBe(0);
 
     // Undo brings back the old key with the URL that went with it.
-    const production = connectionItem(manager, 'Production');
+    const production = await expandItem(manager, 'Production');
     expect(await production.textContent()).toContain('https://api.sandbox.smartrecruiters.com');
     await production.getByRole('button', { name: 'Undo key change' }).click();
     await visible(manager.getByText('Previous key restored in Production.'));
@@ -72,9 +72,9 @@ describe('import preview (skipped entries, what a replace changes) and the audit
     const lines = csv.trim().split('\r\n');
     expect(lines[0]).toBe('"Connection name","Connection URL","Environment","Note","Last verdict","Tested at (UTC)"');
     expect(lines).toContain(
-      `"Fresh","https://api.smartrecruiters.com","production","'=HYPERLINK(""http://evil.example"",""click"")","Not tested yet",""`,
+      `"Fresh","https://api.smartrecruiters.com","Production","'=HYPERLINK(""http://evil.example"",""click"")","Not tested yet",""`,
     );
-    expect(lines).toContain('"Production","https://api.smartrecruiters.com","production","","Not tested yet",""');
+    expect(lines).toContain('"Production","https://api.smartrecruiters.com","Production","","Not tested yet",""');
     for (const key of Object.values(FAKE_KEYS)) expect(csv).not.toContain(key);
   });
 });

@@ -2,7 +2,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FAKE_KEYS } from '../support/fake-smartrecruiters.mjs';
-import { addConnection, connectionItem, gone, visible } from './popup-driver';
+import { addConnection, connectionItem, expandItem, gone, visible } from './popup-driver';
 import { useTestBed } from './test-bed';
 
 const PASSPHRASE = 'correct horse battery';
@@ -46,7 +46,7 @@ describe('hygiene: the clipboard, the lock view and auto-lock', () => {
 
   it('clears a copied key from the clipboard after the set time, also once the popup has closed', async () => {
     const popup = await bed.extension.openExtensionPage('popup.html');
-    await connectionItem(popup, 'Clipboard').getByRole('button', { name: 'Copy API key' }).click();
+    await (await expandItem(popup, 'Clipboard')).getByRole('button', { name: 'Copy API key' }).click();
     await visible(popup.getByText('API key copied.'));
     await popup.close();
     expect(await readClipboard(reader)).toBe(FAKE_KEYS.ok);
@@ -55,7 +55,7 @@ describe('hygiene: the clipboard, the lock view and auto-lock', () => {
 
   it('leaves the clipboard alone when it holds something else by then', async () => {
     const popup = await bed.extension.openExtensionPage('popup.html');
-    await connectionItem(popup, 'Clipboard').getByRole('button', { name: 'Copy API key' }).click();
+    await (await expandItem(popup, 'Clipboard')).getByRole('button', { name: 'Copy API key' }).click();
     await visible(popup.getByText('API key copied.'));
     expect(await readClipboard(reader)).toBe(FAKE_KEYS.ok);
     await popup.evaluate(() => navigator.clipboard.writeText('a note of my own'));
@@ -90,7 +90,7 @@ describe('hygiene: the clipboard, the lock view and auto-lock', () => {
     const view = await visible(popup.getByRole('region', { name: 'Vault locked' }));
     const field = view.getByLabel('Passphrase');
     await popup.waitForFunction(() => document.activeElement?.id === 'unlock-passphrase');
-    const item = await visible(connectionItem(popup, 'Clipboard'));
+    const item = await expandItem(popup, 'Clipboard');
     for (const name of ['Test connection', 'Copy API key', 'Reveal API key']) {
       expect(await item.getByRole('button', { name }).isDisabled(), name).toBe(true);
     }
@@ -113,7 +113,9 @@ describe('hygiene: the clipboard, the lock view and auto-lock', () => {
     });
     // Nobody sends the background anything: the alarm alone drops the key, and the popup shows the lock.
     await visible(popup.getByRole('region', { name: 'Vault locked' }));
-    expect(await bed.extension.serviceWorker.evaluate(async () => (await chrome.storage.session.get('unlockedKey')).unlockedKey)).toBeNull();
+    await expect
+      .poll(() => bed.extension.serviceWorker.evaluate(async () => (await chrome.storage.session.get('unlockedKey')).unlockedKey ?? null), { timeout: 10_000 })
+      .toBeNull();
     await popup.close();
   });
 });

@@ -107,8 +107,12 @@ describe('the prompt cannot be clickjacked', () => {
     await generateKey(portal, 'Clickjack target');
     const frame = promptFrame(portal);
     const dialog = await visible(frame.getByRole('dialog', { name: PROMPT_TITLE }));
-    // Straight away: too soon to be the user's own click.
-    await dialog.getByRole('button', { name: 'Save connection' }).click();
+    // Straight away: too soon to be the user's own click. A bare mouse click at the button, not
+    // Playwright's click (which first waits for the element to hold still), so that even a loaded
+    // machine clicks inside the guard's first 500 ms.
+    const box = await dialog.getByRole('button', { name: 'Save connection' }).boundingBox();
+    if (!box) throw new Error('Save connection has no box');
+    await portal.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
     await frame.locator('body[data-armed="true"]').waitFor({ state: 'attached' });
     expect(await dialog.getByText('Saved as').count()).toBe(0);
 

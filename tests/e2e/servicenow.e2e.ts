@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeSmartRecruiters, type FakeSmartRecruiters } from '../support/fake-smartrecruiters.mjs';
 import { makeGrantedCopy } from '../support/granted-build.mjs';
 import { launchExtension, type LaunchedExtension } from '../support/launch-extension.mjs';
-import { addConnection, connectionItem, visible } from './popup-driver';
+import { addConnection, connectionItem, expandItem, visible } from './popup-driver';
 
 const INSTANCE = 'dev00000.service-now.com';
 const HOSTILE = 'evil.service-now.com';
@@ -143,14 +143,16 @@ describe('ServiceNow helper, on: a test-only copy of the build granted *.service
     expect(await formValues(page, 'next')).toEqual(['SmartRecruiters spoke', 'https://api.smartrecruiters.com', KEY]);
 
     const popup = await extension.openExtensionPage('popup.html');
-    const item = await visible(connectionItem(popup, 'Prod Acme'));
+    const item = await expandItem(popup, 'Prod Acme');
     expect(await item.textContent()).toContain(`Used in: ${INSTANCE}`);
     // Rotating the key says where the old one still is, beside Undo.
     await item.getByRole('button', { name: 'Edit' }).click();
     await popup.getByLabel('API key').fill(ROTATED_KEY);
     await popup.getByRole('button', { name: 'Save' }).click();
-    await visible(item.getByRole('button', { name: 'Undo key change' }));
-    expect(await item.textContent()).toContain(`The previous key was filled into ${INSTANCE}: update it there too.`);
+    await visible(popup.getByText('Saved Prod Acme.'));
+    const rotated = await expandItem(popup, 'Prod Acme');
+    await visible(rotated.getByRole('button', { name: 'Undo key change' }));
+    expect(await rotated.textContent()).toContain(`The previous key was filled into ${INSTANCE}: update it there too.`);
     await popup.close();
   });
 
