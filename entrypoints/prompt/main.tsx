@@ -1,38 +1,13 @@
 import { i18n } from '#i18n';
-import { render } from 'preact';
 import { CapturePrompt } from '@/components/CapturePrompt';
-import type { Refusal } from '@/lib/prompt/action-gate';
-import { startFramedPage } from '@/lib/prompt/framed-page';
+import { mountFramedPage } from '@/components/mount-framed-page';
 import '@/components/app.css';
 
-// index.html says lang="en"; the text shown is in whichever locale the browser picked.
-document.documentElement.lang = i18n.t('htmlLang');
-document.title = i18n.t('promptTitle');
-
-const app = document.getElementById('app')!;
-let generation = 0;
-let refusal: { reason: Refusal; at: number } | undefined;
-
-const { gate, host } = startFramedPage({
-  onOffer() {
-    generation++;
-    show();
-  },
-  onRefusal(reason) {
-    refusal = { reason, at: performance.now() };
-    show();
-  },
-});
-
-function show() {
-  render(
-    <CapturePrompt
-      generation={generation}
-      gate={gate}
-      refusal={refusal}
-      host={{ close: () => host.tell({ type: 'close' }), move: (corner) => host.tell({ type: 'move', corner }) }}
-    />,
-    app,
-  );
-}
-show();
+mountFramedPage(i18n.t('promptTitle'), ({ generation, gate, refusal, tell }) => (
+  <CapturePrompt
+    generation={generation}
+    gate={gate}
+    refusal={refusal}
+    host={{ close: () => tell({ type: 'close' }), move: (corner) => tell({ type: 'move', corner }) }}
+  />
+));

@@ -33,9 +33,9 @@ describe('Firefox: the clipboard and host grants clean up after themselves', () 
   it('clears it once the popup has closed, and leaves what was copied since', async () => {
     const popup = await firefox.openExtensionPage('popup.html');
     await addConnection(popup, { name: 'Clipboard', key: FAKE_KEYS.ok });
-    await popup.locator('summary').click();
-    await popup.select('#clipboard-clear', '10');
-    await popup.waitForFunction(() => (document.querySelector('#clipboard-clear') as HTMLSelectElement | null)?.value === '10');
+    // The manager holds the same setting (the popup has it under Settings).
+    await reader.select('#clipboard-clear', '10');
+    await reader.waitForFunction(() => (document.querySelector('#clipboard-clear') as HTMLSelectElement | null)?.value === '10');
     await expandItem(popup, 'Clipboard');
     await popup.locator(`${connectionItem('Clipboard')} ${byRole('button', 'Copy API key')}`).click();
     await waitForText(popup, 'API key copied.');

@@ -16,7 +16,8 @@ describe('the Chromium e2e halves', () => {
       const runs = halves.filter((words) => words.some((word) => file.includes(word))).length;
       expect(runs, file).toBe(1);
     }
-    expect(scripts['test:browsers']).toContain('npm run test:e2e:capture');
-    expect(scripts['test:browsers']).toContain('npm run test:e2e:manage');
+    expect(scripts['test:chromium:all']).toContain('npm run test:e2e:capture');
+    expect(scripts['test:chromium:all']).toContain('npm run test:e2e:manage');
+    expect(scripts['test:browsers']).toContain('npm run test:chromium:all');
   });
 });
