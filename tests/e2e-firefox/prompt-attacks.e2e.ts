@@ -234,7 +234,9 @@ describe('Firefox: a hostile portal page cannot make the save prompt act', () =>
     await server?.close();
   });
 
-  it.each(['clip-path', 'height'])(
+  // One variant of each pair here (clip, move, fade); tests/e2e/prompt-attacks.e2e.ts runs both in
+  // Chromium. The guard's code is the same; CI's 15 minutes are not.
+  it.each(['clip-path'])(
     '1. clip: the page leaves only "Save connection" of the prompt in view over its decoy (%s, every frame); the click is refused',
     async (how) => {
       const prompt = await offer(`Clipped ${how}`);
@@ -261,7 +263,7 @@ describe('Firefox: a hostile portal page cannot make the save prompt act', () =>
     },
   );
 
-  it.each([50, 5])('2. move: %i ms before the click the page moves the armed prompt under the cursor; Save is refused', async (leadMs) => {
+  it.each([50])('2. move: %i ms before the click the page moves the armed prompt under the cursor; Save is refused', async (leadMs) => {
     const prompt = await offer(`Moved ${leadMs} ms`);
     const frame = await promptBox(portal);
     const save = await buttonIn(prompt, 'Save connection');
@@ -325,7 +327,7 @@ describe('Firefox: a hostile portal page cannot make the save prompt act', () =>
     await expectVaultUnchanged();
   });
 
-  it.each(['0', '0.05'])('5. fade: the page sets the frame to opacity %s every frame, over its decoy; the click is refused', async (opacity) => {
+  it.each(['0.05'])('5. fade: the page sets the frame to opacity %s every frame, over its decoy; the click is refused', async (opacity) => {
     const prompt = await offer(`Faded ${opacity}`);
     const save = await buttonIn(prompt, 'Save connection');
     await decoy(portal, await promptBox(portal), 'Click anywhere to continue');
