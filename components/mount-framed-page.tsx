@@ -33,6 +33,8 @@ export function mountFramedPage(title: string, view: (props: FramedView) => VNod
       show();
     },
   });
-  const show = () => render(view({ generation, gate, refusal, tell: (message) => host.tell(message) }), app);
+  function show() {
+    render(view({ generation, gate, refusal, tell: (message) => host.tell(message) }), app);
+  }
   show();
 }
