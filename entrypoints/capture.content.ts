@@ -33,7 +33,7 @@ export default defineContentScript({
       shadowRootOf: extensionShadowRootOf(),
       onGenerate: () => known !== false && prompt?.prepare(),
       async onKey({ key, name, note, shownIn }) {
-        if (!(await allowed)) return;
+        if (known === false) return;
         const outcome = await call('offerCapturedKey', { key, name, note, shownIn: shownIn && boxInTopViewport(shownIn) });
         // Nothing to offer (the key is saved already, or never on this site): drop the prepared frame.
         if (!outcome.ok || !outcome.value) return prompt?.hide();
