@@ -23,8 +23,9 @@ export default defineContentScript({
   main(ctx) {
     // captureEnabled: false (policy) turns capture off. A fresh Chromium profile answers its first
     // managed read only after seconds, and waiting for it missed the Generate click (and a late
-    // prepared frame weakened the prompt's click guard). So the listeners go on at once; nothing
-    // is sent before the answer, and once it says `false` they come off and nothing is prepared.
+    // prepared frame weakened the prompt's click guard). So the listeners go on at once, an offer
+    // is not held back for the answer (the background refuses it under such a policy), and once
+    // the answer says `false` they come off and nothing more is prepared or sent.
     let known: boolean | undefined;
     const allowed = captureAllowed(browser.storage.managed).then((yes) => (known = yes));
     const prompt = window === window.top ? createPromptHost(ctx, { title: i18n.t('promptTitle'), page: '/prompt.html' }) : undefined;
