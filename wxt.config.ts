@@ -104,6 +104,8 @@ export default defineConfig({
   }),
   vite: () => ({
     plugins: [preact()],
+    // Every browser this extension runs in preloads modules natively: the polyfill is dead weight.
+    build: { modulePreload: { polyfill: false } },
   }),
   hooks: {
     // The content script runs on every portal page, so it must be light (issue: benchmarks). It

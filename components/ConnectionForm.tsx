@@ -1,9 +1,11 @@
 import { i18n } from '#i18n';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { PRESETS, type PresetId, purposeFor } from '@/lib/api/presets';
-import { AREAS, type Area, type Connection, DEFAULT_API_URL, type TestResult } from '@/lib/connections/schema';
+import { AREAS, type Area } from '@/lib/connections/areas';
+import { DEFAULT_API_URL } from '@/lib/connections/limits';
+import type { Connection, TestResult } from '@/lib/connections/schema';
 import { ENVIRONMENTS } from '@/lib/connections/environments';
-import { findLookalike } from '@/lib/connections/names';
+import { findLookalike } from '@/lib/connections/lookalike-names';
 import { type ConnectionInput, type FieldErrors, type InputField, validateInput } from '@/lib/connections/validate-input';
 import type { PolicyEnvironment } from '@/lib/policy/policy-schema';
 import type { AppError, Outcome } from '@/lib/result';

@@ -1,28 +1,25 @@
 import { i18n } from '#i18n';
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { Connection } from '@/lib/connections/schema';
 import type { ConnectionResults } from '@/lib/results/result-schema';
 import { PolicyNote } from './PolicyNote';
-import { PreviousKey } from './PreviousKey';
-import { TestHistory } from './TestHistory';
-import { TestResultView } from './TestResultView';
-import { maskKey } from './mask-key';
-import { categoryLabel, environmentText, sourceText, usedInText } from './messages';
+import { lazy } from './lazy';
+import { categoryLabel, environmentText } from './messages';
 import { testedWhen } from './tested-when';
 import { useNow } from './use-test-run';
+
+/** What a row shows when expanded: its code loads when the first row opens (or when the list is idle). */
+export const ConnectionDetails = lazy(() => import('./ConnectionDetails').then((m) => m.ConnectionDetails));
 
 /** After this long a test shows "Still waiting…" and Cancel: slow is not broken. */
 export const STILL_WAITING_MS = 10_000;
 
+/** What a row needs from the app; what only the details' buttons do is in ConnectionDetails. */
 export interface ItemActions {
-  /** The key in clear, from the background; undefined when it cannot be had (locked). */
-  reveal(connection: Connection): Promise<string | undefined>;
   test(connection: Connection): void;
-  copy(connection: Connection): void;
   edit(connection: Connection): void;
-  remove(connection: Connection): void;
-  swapKey(connection: Connection): void;
-  forgetPreviousKey(connection: Connection): void;
+  /** Shows a message in the app's toast, with Undo when given. */
+  say(text: string, undo?: () => void): void;
   cancelTest(connection: Connection): void;
   /** Asks for the connection's host (custom URLs are optional permissions). */
   grantAccess(connection: Connection): void;
@@ -86,8 +83,9 @@ export function ConnectionItem(props: ItemProps) {
   const testing = testingSince !== undefined;
   const result = results?.last;
   const item = useRef<HTMLLIElement>(null);
+  const measure = () => item.current && onMeasure?.(item.current.offsetHeight);
   useLayoutEffect(() => {
-    if (expanded && item.current) onMeasure?.(item.current.offsetHeight);
+    if (expanded) measure();
   });
   const detailsId = `details-${connection.id}`;
   return (
@@ -139,8 +137,9 @@ export function ConnectionItem(props: ItemProps) {
         </p>
       )}
       {expanded && (
-        <ItemDetails
+        <ConnectionDetails
           id={detailsId}
+          onShown={measure}
           connection={connection}
           results={testing ? undefined : results}
           stale={stale}
@@ -150,72 +149,5 @@ export function ConnectionItem(props: ItemProps) {
         />
       )}
     </li>
-  );
-}
-
-interface DetailsProps {
-  id: string;
-  connection: Connection;
-  results: ConnectionResults | undefined;
-  stale: boolean;
-  actions: ItemActions;
-  now: number;
-  locked: boolean;
-}
-
-function ItemDetails({ id, connection, results, stale, actions, now, locked }: DetailsProps) {
-  const [revealed, setRevealed] = useState<string>();
-  // A revealed key goes stale when the key changes (edit, rotation undo): hide it again.
-  useEffect(() => setRevealed(undefined), [connection.updatedAt]);
-  const usedIn = connection.usedIn ?? [];
-  return (
-    <div id={id} class="row-details">
-      <p class="item-url">{connection.url}</p>
-      <p class="item-meta">
-        {i18n.t('addedOn', [new Date(connection.createdAt).toLocaleDateString(), sourceText(connection.source)])}
-        {connection.note && <span class="item-note"> · {connection.note}</span>}
-      </p>
-      <div class="item-key">
-        <code class="key">{revealed ?? maskKey(connection)}</code>
-        <button
-          type="button"
-          class="small"
-          aria-pressed={revealed !== undefined}
-          disabled={locked}
-          aria-label={i18n.t('revealKey')}
-          onClick={async () => setRevealed(revealed === undefined ? await actions.reveal(connection) : undefined)}
-        >
-          {i18n.t('reveal')}
-        </button>
-      </div>
-      {usedIn.length > 0 && <p class="item-meta">{i18n.t('usedIn', [usedInText(usedIn)])}</p>}
-      <PreviousKey
-        connection={connection}
-        locked={locked}
-        onUndo={() => actions.swapKey(connection)}
-        onForget={() => actions.forgetPreviousKey(connection)}
-      />
-      {connection.previousKey && usedIn.length > 0 && (
-        <p class="item-meta warning">{i18n.t('usedInUpdateThere', [usedIn.map((use) => use.host).join(', ')])}</p>
-      )}
-      {results?.last && (
-        <div class={stale ? 'item-status stale' : 'item-status'}>
-          {stale && <p class="result-pending">{i18n.t('staleResult')}</p>}
-          <TestResultView result={results.last} purpose={connection.purpose} url={connection.url} now={now} />
-        </div>
-      )}
-      {results && results.history.length > 0 && <TestHistory history={results.history} />}
-      <div class="actions">
-        <button type="button" disabled={locked} onClick={() => actions.copy(connection)}>
-          {i18n.t('copyKey')}
-        </button>
-        <button type="button" onClick={() => actions.edit(connection)}>
-          {i18n.t('edit')}
-        </button>
-        <button type="button" class="danger" onClick={() => actions.remove(connection)}>
-          {i18n.t('delete')}
-        </button>
-      </div>
-    </div>
   );
 }

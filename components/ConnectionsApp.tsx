@@ -4,34 +4,32 @@ import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Connection } from '@/lib/connections/schema';
 import { sameNameIds } from '@/lib/connections/names';
-import type { ConnectionInput } from '@/lib/connections/validate-input';
 import { call } from '@/lib/messaging/call';
-import { fail } from '@/lib/result';
 import { hasHostAccess, originPattern, requestHostAccess } from '@/lib/permissions/host-access';
 import { urlAllowed } from '@/lib/policy/hosts';
 import type { Quarantined } from '@/lib/vault/parse-vault';
-import { ConnectionForm } from './ConnectionForm';
 import { ConnectionList } from './ConnectionList';
 import { ErrorAlert } from './ErrorAlert';
-import { HygieneSettings } from './HygieneSettings';
-import { LockView } from './LockView';
-import { PolicySection } from './PolicySection';
-import { RequiredPassphraseForm } from './RequiredPassphraseForm';
+import { lazy } from './lazy';
 import { usePolicy } from './use-policy';
 import { useLockStatus } from './use-lock-status';
-import type { ItemActions, ItemState } from './ConnectionItem';
-import { TestRunBar } from './TestRunBar';
+import { ConnectionDetails, type ItemActions, type ItemState } from './ConnectionItem';
 import { useLastResults } from './use-last-results';
 import { useTestRun } from './use-test-run';
-import { NeverSites } from './NeverSites';
-import { TestSettings } from './TestSettings';
 import { type ToastMessage, Toast } from './Toast';
 import { failureText } from './messages';
 import { useVaultView } from './use-vault-view';
 
+// Not needed for the list's first paint (or only in some states): loaded when first shown.
+const LockView = lazy(() => import('./LockView').then((m) => m.LockView));
+const TestRunBar = lazy(() => import('./TestRunBar').then((m) => m.TestRunBar));
+const ConnectionEditor = lazy(() => import('./ConnectionEditor').then((m) => m.ConnectionEditor));
+const RequiredPassphraseForm = lazy(() => import('./RequiredPassphraseForm').then((m) => m.RequiredPassphraseForm));
+const PopupSettings = lazy(() => import('./PopupSettings').then((m) => m.PopupSettings));
+
 type Mode = { kind: 'list' } | { kind: 'add' } | { kind: 'edit'; id: string };
 
-/** What only the full page shows (passphrase, backups, quarantine): passed in, so the popup does not carry it. */
+/** What only the full page shows (passphrase, backups, quarantine, settings): passed in, so the popup does not carry it. */
 export type ManagerSections = (props: {
   connections: Connection[];
   quarantine: Quarantined[];
@@ -52,6 +50,12 @@ export function ConnectionsApp({ layout, managerSections }: { layout: 'popup' | 
   /** Origins the browser does not let us call yet (custom hosts saved from the popup, say). */
   const [blocked, setBlocked] = useState<ReadonlySet<string>>(new Set());
   const [toast, setToast] = useState<ToastMessage>();
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  // Once the list is drawn, fetch what the next click most likely needs, so that it opens at once.
+  useEffect(() => {
+    const idle = requestIdleCallback(() => void Promise.all([ConnectionDetails.preload(), ConnectionEditor.preload()]));
+    return () => cancelIdleCallback(idle);
+  }, []);
   const clearToast = useCallback(() => setToast(undefined), []);
   const addButton = useRef<HTMLButtonElement>(null);
   const formWasOpen = useRef(false);
@@ -95,15 +99,8 @@ export function ConnectionsApp({ layout, managerSections }: { layout: 'popup' | 
 
   const say = (text: string, undo?: () => void) => setToast({ text, undo });
 
-  async function reveal(connection: Connection): Promise<string | undefined> {
-    const outcome = await call('revealKey', { id: connection.id });
-    if (outcome.ok) return outcome.value.key;
-    say(failureText(outcome.error.code));
-    return undefined;
-  }
-
   const actions: ItemActions = {
-    reveal,
+    say,
     async test(connection) {
       // A host the policy forbids is not asked for: the background refuses the test and says why.
       const allowed = urlAllowed(connection.url, policy.allowedApiHosts);
@@ -120,37 +117,7 @@ export function ConnectionsApp({ layout, managerSections }: { layout: 'popup' | 
       await requestHostAccess(connection.url);
       setAccessChecks((n) => n + 1);
     },
-    async copy(connection) {
-      const key = await reveal(connection);
-      if (key === undefined) return;
-      try {
-        await navigator.clipboard.writeText(key);
-        say(i18n.t('copied'));
-        // The background clears it from the clipboard later, also once this page has closed.
-        void call('keyCopied', { id: connection.id });
-      } catch {
-        say(i18n.t('copyFailed'));
-      }
-    },
     edit: (connection) => setMode({ kind: 'edit', id: connection.id }),
-    async remove(connection) {
-      const outcome = await call('removeConnection', { id: connection.id });
-      if (!outcome.ok) return say(failureText(outcome.error.code));
-      const { connection: removed, index } = outcome.value;
-      say(i18n.t('deleted', [removed.name]), () => {
-        void call('restoreConnection', { connection: removed, index }).then(
-          (restored) => restored.ok || say(failureText(restored.error.code)),
-        );
-      });
-    },
-    async swapKey(connection) {
-      const outcome = await call('swapPreviousKey', { id: connection.id });
-      say(outcome.ok ? i18n.t('keyRestored', [connection.name]) : failureText(outcome.error.code));
-    },
-    async forgetPreviousKey(connection) {
-      const outcome = await call('forgetPreviousKey', { id: connection.id });
-      say(outcome.ok ? i18n.t('previousKeyForgotten', [connection.name]) : failureText(outcome.error.code));
-    },
   };
 
   async function testAll() {
@@ -160,32 +127,13 @@ export function ConnectionsApp({ layout, managerSections }: { layout: 'popup' | 
     if (!outcome.ok) say(failureText(outcome.error.code));
   }
 
-  async function testDraft(draft: { url: string; key?: string }) {
-    // The manager tab may ask for a custom host from this click; the popup only checks (see submit).
-    const granted = layout === 'page' ? await requestHostAccess(draft.url) : await hasHostAccess(draft.url).catch(() => false);
-    if (!granted) return fail('permission-denied');
-    return call('testDraft', { ...draft, ...(mode.kind === 'edit' && { id: mode.id }) });
-  }
-
-  async function submit(input: Partial<ConnectionInput>) {
-    // In the manager tab, ask for a custom host while the Save click still counts as a user
-    // gesture. Not in the popup: Chromium closes it for the dialog, and the saved connection would
-    // show no confirmation. There the row says the host is not allowed yet, and offers to ask.
-    const access =
-      input.url && layout === 'page' && urlAllowed(input.url, policy.allowedApiHosts) ? requestHostAccess(input.url) : Promise.resolve(true);
-    const outcome =
-      mode.kind === 'edit'
-        ? await call('updateConnection', { id: mode.id, patch: input })
-        : await call('addConnection', input as ConnectionInput);
-    if (!outcome.ok) return outcome.error;
-    await access;
+  function saved(connection: Connection) {
     setAccessChecks((n) => n + 1);
     setMode({ kind: 'list' });
     // A saved connection is shown where the sort puts it, also when it is not failing.
     setFailingOnly(false);
-    setShowId(outcome.value.id);
-    say(i18n.t('saved', [outcome.value.name]));
-    return null;
+    setShowId(connection.id);
+    say(i18n.t('saved', [connection.name]));
   }
 
   const editing = mode.kind === 'edit' ? connections.find((c) => c.id === mode.id) : undefined;
@@ -211,13 +159,14 @@ export function ConnectionsApp({ layout, managerSections }: { layout: 'popup' | 
       {lock && !lock.unlocked && !lock.hasPassphrase && <RequiredPassphraseForm />}
       {vault?.kind === 'newer' && <ErrorAlert text={failureText('vault-from-newer-version')} />}
       {mode.kind !== 'list' ? (
-        <ConnectionForm
+        <ConnectionEditor
           key={mode.kind === 'edit' ? mode.id : 'new'}
+          editId={mode.kind === 'edit' ? mode.id : undefined}
           editing={editing}
           connections={connections}
-          environments={policy.environments}
-          onSubmit={submit}
-          onTest={testDraft}
+          policy={policy}
+          layout={layout}
+          onSaved={saved}
           onCancel={() => setMode({ kind: 'list' })}
         />
       ) : (
@@ -257,19 +206,10 @@ export function ConnectionsApp({ layout, managerSections }: { layout: 'popup' | 
       )}
       {toast && <Toast message={toast} onDone={clearToast} />}
       {managerSections?.({ connections, quarantine: vault?.kind === 'ok' ? vault.quarantine : [], say })}
-      {layout === 'page' && <PolicySection showProblems />}
-      {layout === 'page' ? (
-        <>
-          <NeverSites />
-          <TestSettings />
-        </>
-      ) : (
-        <details class="settings-box">
+      {layout === 'popup' && (
+        <details class="settings-box" onToggle={(event) => setSettingsOpen(event.currentTarget.open)}>
           <summary>{i18n.t('settingsTitle')}</summary>
-          <PolicySection showProblems={false} />
-          <HygieneSettings />
-          <NeverSites />
-          <TestSettings />
+          {settingsOpen && <PopupSettings />}
         </details>
       )}
     </div>

@@ -1,7 +1,8 @@
 import { i18n } from '#i18n';
 import { missingAreas, presetWrites } from '@/lib/api/presets';
 import { IDENTITY_AREA, PROBE_PATHS } from '@/lib/api/probes';
-import { AREAS, type Purpose, type TestResult } from '@/lib/connections/schema';
+import { AREAS } from '@/lib/connections/areas';
+import type { Purpose, TestResult } from '@/lib/connections/schema';
 import { areaLabel, categoryExplanation, categoryLabel, detailText, presetLabel } from './messages';
 import { testedAt } from './tested-when';
 import { useNow } from './use-test-run';

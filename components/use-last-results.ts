@@ -1,40 +1,40 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { type ConnectionResults, RESULT_KEY_PREFIX, parseResults, resultKey } from '@/lib/results/result-schema';
+import { call } from '@/lib/messaging/call';
+import type { ConnectionResults } from '@/lib/results/result-schema';
+import { RESULT_KEY_PREFIX } from '@/lib/results/result-key';
 
 /**
- * The stored test results of these connections (last result and history), kept current. The one
- * way pages read results: each connection's entry is its own storage key, validated on read, so
- * one bad entry costs its own result only.
+ * The stored test results of these connections (last result and history), kept current. Pages
+ * read them through the background, which validates each connection's entry on its own (one bad
+ * entry costs only its own result), and ask again for the entries storage says changed.
  */
 export function useLastResults(ids: readonly string[]): Record<string, ConnectionResults> {
   const [results, setResults] = useState<Record<string, ConnectionResults>>({});
   const idsKey = ids.join('\n');
   useEffect(() => {
-    let changed = new Set<string>();
-    const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    let live = true;
+    let reads = 0;
+    /** Per connection, the newest read applied: an older read that answers late is not applied over it. */
+    const appliedRead = new Map<string, number>();
+    const read = (wanted: string[]) => {
+      if (!wanted.length) return;
+      const ticket = ++reads;
+      void call('readResults', { ids: wanted }).then((outcome) => {
+        if (!live || !outcome.ok) return;
+        const fresh = wanted.filter((id) => (appliedRead.get(id) ?? 0) < ticket);
+        for (const id of fresh) appliedRead.set(id, ticket);
+        if (fresh.length) setResults((current) => ({ ...current, ...Object.fromEntries(fresh.map((id) => [id, outcome.value[id] ?? { history: [] }])) }));
+      });
+    };
+    const listener = (changes: Record<string, unknown>, area: string) => {
       if (area !== 'local') return;
-      const updates = Object.entries(changes).filter(([key]) => key.startsWith(RESULT_KEY_PREFIX));
-      if (!updates.length) return;
-      const next: Record<string, ConnectionResults> = {};
-      for (const [key, change] of updates) {
-        const id = key.slice(RESULT_KEY_PREFIX.length);
-        changed.add(id);
-        next[id] = parseResults(change.newValue);
-      }
-      setResults((current) => ({ ...current, ...next }));
+      read(Object.keys(changes).flatMap((key) => (key.startsWith(RESULT_KEY_PREFIX) ? [key.slice(RESULT_KEY_PREFIX.length)] : [])));
     };
     browser.storage.onChanged.addListener(listener);
-    const wanted = idsKey ? idsKey.split('\n') : [];
-    if (wanted.length) {
-      void browser.storage.local.get(wanted.map(resultKey)).then((stored) => {
-        // A change that landed before this read answered is newer than what it returns.
-        const read = Object.fromEntries(wanted.filter((id) => !changed.has(id)).map((id) => [id, parseResults(stored[resultKey(id)])]));
-        setResults((current) => ({ ...read, ...Object.fromEntries(Object.entries(current).filter(([id]) => changed.has(id))) }));
-      });
-    }
+    read(idsKey ? idsKey.split('\n') : []);
     return () => {
-      changed = new Set();
+      live = false;
       browser.storage.onChanged.removeListener(listener);
     };
   }, [idsKey]);

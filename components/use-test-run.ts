@@ -1,21 +1,21 @@
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
-import { TEST_RUN_KEY, type TestRun, parseTestRun } from '@/lib/background/test-run';
+import type { TestRun } from '@/lib/background/test-run';
+import { TEST_RUN_KEY } from '@/lib/background/test-run-key';
+import { call } from '@/lib/messaging/call';
+import { watchBackgroundRead } from '@/lib/messaging/watch-background-read';
 
 /** Test all's progress as the background records it (test-run.ts); undefined when none ran this session. */
 export function useTestRun(): TestRun | undefined {
   const [run, setRun] = useState<TestRun>();
-  useEffect(() => {
-    let changed = false;
-    const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area !== 'session' || !(TEST_RUN_KEY in changes)) return;
-      changed = true;
-      setRun(parseTestRun(changes[TEST_RUN_KEY]?.newValue));
-    };
-    browser.storage.onChanged.addListener(listener);
-    void browser.storage.session.get(TEST_RUN_KEY).then((stored) => changed || setRun(parseTestRun(stored[TEST_RUN_KEY])));
-    return () => browser.storage.onChanged.removeListener(listener);
-  }, []);
+  useEffect(
+    () =>
+      watchBackgroundRead(
+        () => call('readTestRun', {}),
+        (keys, area) => area === 'session' && keys.includes(TEST_RUN_KEY),
+        (value) => setRun(value ?? undefined),
+      ),
+    [],
+  );
   return run;
 }
 

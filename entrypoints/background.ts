@@ -44,7 +44,8 @@ export default defineBackground(() => {
     }),
   );
   // Read at each use: in Chrome a policy change applies at once (Firefox reads policies at start).
-  const policy = async () => (await readPolicy(browser.storage.managed)).policy;
+  const parsedPolicy = () => readPolicy(browser.storage.managed);
+  const policy = async () => (await parsedPolicy()).policy;
   const toTopFrame = (tabId: number, message: ToContentScript) => browser.tabs.sendMessage(tabId, message, { frameId: 0 });
   const handlers = createHandlers({
     vault,
@@ -58,6 +59,7 @@ export default defineBackground(() => {
     runTest: (target, options) => testConnection(target, defaultTesterDeps(options)),
     hasHostAccess,
     policy,
+    parsedPolicy,
     now: Date.now,
     newId,
     showPromptInTab: async (tabId, request) => void (await toTopFrame(tabId, { type: 'show-prompt', ...request })),

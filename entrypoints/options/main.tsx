@@ -3,9 +3,12 @@ import { render } from 'preact';
 import { BackupSection } from '@/components/BackupSection';
 import { ConnectionsApp } from '@/components/ConnectionsApp';
 import { HygieneSettings } from '@/components/HygieneSettings';
+import { NeverSites } from '@/components/NeverSites';
+import { PolicySection } from '@/components/PolicySection';
 import { QuarantineList } from '@/components/QuarantineList';
 import { SecuritySection } from '@/components/SecuritySection';
 import { ServiceNowSection } from '@/components/ServiceNowSection';
+import { TestSettings } from '@/components/TestSettings';
 import '@/components/app.css';
 
 // index.html says lang="en"; the text shown is in whichever locale the browser picked.
@@ -21,6 +24,9 @@ render(
         <HygieneSettings />
         <ServiceNowSection />
         <QuarantineList records={quarantine} />
+        <PolicySection showProblems />
+        <NeverSites />
+        <TestSettings />
       </>
     )}
   />,

@@ -265,3 +265,38 @@ describe('the pages\' copy of the vault', () => {
     expect(JSON.stringify(sealed)).not.toContain(KEY);
   });
 });
+
+describe("the pages' copies of results, Test all's progress and the policy", () => {
+  it('gives each connection its validated results, dropping a bad entry alone', async () => {
+    const { handlers } = createTestBackground({ [KEY]: { category: 'limited', status: 200 } });
+    const added = await handlers.addConnection(input, PAGE);
+    if (!added.ok) throw new Error();
+    await handlers.testConnection({ id: added.value.id }, PAGE);
+    // A hostile or corrupt entry for another id: its own result is lost, nothing else.
+    await fakeBrowser.storage.local.set({ [resultKey('other')]: { last: { category: 'pwned', at: 'soon' }, history: [['x']] } });
+    const read = await handlers.readResults({ ids: [added.value.id, 'other', 'missing'] }, PAGE);
+    expect(read).toMatchObject({
+      ok: true,
+      value: { [added.value.id]: { last: { category: 'limited' }, history: [{ category: 'limited' }] }, other: { history: [] }, missing: { history: [] } },
+    });
+    expect(read.ok && read.value.other?.last).toBeUndefined();
+  });
+
+  it("gives Test all's progress once there is one, and nothing for a bad record", async () => {
+    const { handlers } = createTestBackground();
+    expect(await handlers.readTestRun({}, PAGE)).toEqual({ ok: true, value: null });
+    await handlers.addConnection(input, PAGE);
+    await handlers.testAll({}, PAGE);
+    expect(await handlers.readTestRun({}, PAGE)).toMatchObject({ ok: true, value: { total: 1, done: 1 } });
+    await fakeBrowser.storage.session.set({ [TEST_RUN_KEY]: { total: -1 } });
+    expect(await handlers.readTestRun({}, PAGE)).toEqual({ ok: true, value: null });
+  });
+
+  it('gives the policy with what was wrong in it', async () => {
+    const { handlers, setPolicy } = createTestBackground();
+    setPolicy({ allowedApiHosts: ['api.smartrecruiters.com'], maxAutoLockMinutes: 'soon' });
+    const read = await handlers.readPolicy({}, PAGE);
+    expect(read).toMatchObject({ ok: true, value: { policy: { allowedApiHosts: ['api.smartrecruiters.com'] } } });
+    expect(read.ok && read.value.problems.length).toBeGreaterThan(0);
+  });
+});

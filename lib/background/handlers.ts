@@ -7,7 +7,7 @@ import { validateInput } from '../connections/validate-input';
 import type { TestTarget, TesterDeps } from '../api/test-connection';
 import type { ResultStore } from '../results/result-store';
 import type { StorageAreaLike } from '../storage/storage-area';
-import { TEST_RUN_KEY, type TestRun } from './test-run';
+import { TEST_RUN_KEY, type TestRun, parseTestRun } from './test-run';
 import type { RateLimiter } from '../api/rate-limiter';
 import type { OfferStore } from '../capture/offers';
 import type { MessageData, MessageName, MessageResults } from '../messaging/protocol';
@@ -17,6 +17,7 @@ import { type OfferDeps, createOfferHandlers } from './offer-handlers';
 import { type FillDeps, createFillHandlers } from './fill-handlers';
 import { effectiveSettings } from '../policy/effective-settings';
 import { urlAllowed } from '../policy/hosts';
+import type { ParsedPolicy } from '../policy/policy-schema';
 import type { SenderKind } from '../messaging/sender';
 import type { ClipboardWatch } from '../clipboard/clipboard-watch';
 import { forgetExpiredPreviousKeys } from './previous-keys';
@@ -47,6 +48,8 @@ export interface BackgroundDeps extends Omit<OfferDeps, 'testKey'>, FillDeps {
   runTest: (target: TestTarget, options: Pick<TesterDeps, 'giveUpMs' | 'schedule' | 'observe' | 'signal'>) => Promise<TestResult | undefined>;
   /** Whether the extension may call this URL's host (custom hosts are optional permissions). */
   hasHostAccess: (url: string) => Promise<boolean>;
+  /** The policy with what was wrong in it, for the pages (`policy()` is its valid part). */
+  parsedPolicy: () => Promise<ParsedPolicy>;
   now: () => number;
   newId: () => string;
 }
@@ -78,7 +81,17 @@ const isOpen = (c: Connection): c is OpenConnection => c.key.kind === 'plain';
  * whenever storage changes (and activity changes storage), and a portal page must not be able to
  * keep the vault open by showing key-like text.
  */
-const NOT_ACTIVITY: ReadonlySet<MessageName> = new Set(['lockStatus', 'readVault', 'offerCapturedKey', 'getOffer', 'requestFill', 'getFillRequest']);
+const NOT_ACTIVITY: ReadonlySet<MessageName> = new Set([
+  'lockStatus',
+  'readVault',
+  'readResults',
+  'readTestRun',
+  'readPolicy',
+  'offerCapturedKey',
+  'getOffer',
+  'requestFill',
+  'getFillRequest',
+]);
 
 function countingActivity(handlers: Handlers, sessionKeys: SessionKeys): Handlers {
   const counted = { ...handlers } as Record<MessageName, (data: never, caller: Caller) => Promise<unknown>>;
@@ -303,6 +316,15 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       const read = await vault.readStored();
       return read.ok ? ok({ connections: read.value.connections, quarantine: read.value.quarantine }) : read;
     },
+
+    readResults: async ({ ids }) => ok(await deps.results.readMany(ids)),
+
+    async readTestRun() {
+      const stored = await deps.session.get(TEST_RUN_KEY);
+      return ok(parseTestRun(stored[TEST_RUN_KEY]) ?? null);
+    },
+
+    readPolicy: async () => ok(await deps.parsedPolicy()),
 
     async revealKey({ id }) {
       const found = await findConnection(id);

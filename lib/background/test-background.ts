@@ -6,7 +6,7 @@ import { createOfferStore } from '../capture/offers';
 import { createFillRequests } from '../servicenow/fill-requests';
 import { createClipboardWatch } from '../clipboard/clipboard-watch';
 import { createResultStore } from '../results/result-store';
-import { type Policy, parsePolicy } from '../policy/policy-schema';
+import { type ParsedPolicy, parsePolicy } from '../policy/policy-schema';
 import { createSettingsStore } from '../settings/settings-store';
 import { createSessionKeys } from '../vault/session-key';
 import { isVaultKey } from '../vault/vault-layout';
@@ -31,7 +31,7 @@ export function createTestBackground(answers: Record<string, Partial<TestResult>
   };
   /** How the ServiceNow content script answers a fill: filled, unless a test says the form is gone. */
   const serviceNow = { formThere: true };
-  let policy: Policy = {};
+  let policy: ParsedPolicy = parsePolicy({});
   const sessionKeys = createSessionKeys(fakeBrowser.storage.session, () => clock);
   const deps: BackgroundDeps = {
     vault: createVaultStore(fakeBrowser.storage.local, sessionKeys),
@@ -54,7 +54,8 @@ export function createTestBackground(answers: Record<string, Partial<TestResult>
       return { at: clock, category: 'connected', status: 200, latencyMs: 3, endpoint: `GET ${target.url}`, ...result };
     },
     hasHostAccess: async (url) => new URL(url).hostname.endsWith('smartrecruiters.com'),
-    policy: async () => policy,
+    policy: async () => policy.policy,
+    parsedPolicy: async () => policy,
     now: () => clock,
     newId: () => `id-${++ids}`,
     async showPromptInTab(tabId, request) {
@@ -82,7 +83,7 @@ export function createTestBackground(answers: Record<string, Partial<TestResult>
     clipboard: deps.clipboard,
     advance: (ms: number) => (clock += ms),
     /** What storage.managed holds now, validated as the background does. */
-    setPolicy: (raw: unknown) => void (policy = parsePolicy(raw).policy),
+    setPolicy: (raw: unknown) => void (policy = parsePolicy(raw)),
   };
 }
 

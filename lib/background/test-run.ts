@@ -6,7 +6,7 @@ import { count, z } from '../schema/z';
  * opened again finds the run where it is. A result older than `startedAt` is one the run has
  * not replaced yet (shown dimmed).
  */
-export const TEST_RUN_KEY = 'testRun';
+export { TEST_RUN_KEY } from './test-run-key';
 
 export const testRunSchema = z.object({
   startedAt: count(),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cleanName, findByName, findLookalike, nameKey, sameNameIds } from './names';
+import { findLookalike } from './lookalike-names';
+import { cleanName, findByName, nameKey, sameNameIds } from './names';
 import { normalizeName } from './validate-input';
 import { addConnection } from '../vault/operations';
 import { emptyVault } from '../vault/parse-vault';

@@ -2,7 +2,7 @@
  * Connection names. What the user typed is stored (trimmed, invisible format characters
  * removed); two names are the same when they match after NFKC normalisation, regardless of case
  * and spacing. Names that only look alike (Latin "o" and Cyrillic "о") stay different names, but
- * the form warns about them.
+ * the form warns about them (lookalike-names.ts).
  */
 
 /**
@@ -29,31 +29,6 @@ export function nameKey(name: string): string {
 export function findByName<T extends { name: string }>(items: readonly T[], name: string): T | undefined {
   const key = nameKey(name);
   return items.find((item) => nameKey(item.name) === key);
-}
-
-// Cyrillic and Greek letters drawn like Latin ones (Unicode's confusables, the lowercase letters
-// names are made of after case folding).
-const LOOKALIKES: Record<string, string> = {
-  а: 'a', в: 'b', е: 'e', ё: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x',
-  ѕ: 's', і: 'i', ї: 'i', ј: 'j', ԁ: 'd', ԛ: 'q', ԝ: 'w', һ: 'h', ӏ: 'l', ɡ: 'g',
-  α: 'a', β: 'b', ε: 'e', η: 'n', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x',
-};
-
-/** The name as it looks: its key with look-alike letters replaced by the Latin ones they mimic. */
-function skeleton(name: string): string {
-  return [...nameKey(name)].map((ch) => LOOKALIKES[ch] ?? ch).join('');
-}
-
-/** An existing item whose name looks like `name` without being the same name, to warn about. */
-export function findLookalike<T extends { name: string; id: string }>(
-  items: readonly T[],
-  name: string,
-  exceptId?: string,
-): T | undefined {
-  const key = nameKey(name);
-  const look = skeleton(name);
-  if (!key) return undefined;
-  return items.find((item) => item.id !== exceptId && nameKey(item.name) !== key && skeleton(item.name) === look);
 }
 
 /**

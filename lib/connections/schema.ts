@@ -1,9 +1,11 @@
 import { sealedSchema } from '../crypto/seal';
 import { count, text, z } from '../schema/z';
 
+import { AREAS } from './areas';
 import { KEY_MAX, NAME_MAX, NOTE_MAX } from './limits';
 
 export { DEFAULT_API_URL, KEY_MAX, KEY_MIN, NAME_MAX, NOTE_MAX } from './limits';
+export { AREAS, type Area } from './areas';
 
 export const sourceSchema = z.enum(['typed', 'captured', 'imported']);
 export type ConnectionSource = z.infer<typeof sourceSchema>;
@@ -22,10 +24,7 @@ export const testCategorySchema = z.enum([
 ]);
 export type TestCategory = z.infer<typeof testCategorySchema>;
 
-/** The read-only areas the access check probes (lib/api/probes.ts says where). */
-export const AREAS = ['configuration', 'jobs', 'users', 'me', 'audit'] as const;
 export const areaSchema = z.enum(AREAS);
-export type Area = z.infer<typeof areaSchema>;
 
 const httpStatus = z.int().check(z.gte(0), z.lte(999));
 

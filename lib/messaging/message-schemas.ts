@@ -36,6 +36,13 @@ export const messageSchemas = {
   setTestGiveUp: z.strictObject({ seconds: z.int().check(z.gte(GIVE_UP_MIN_S), z.lte(GIVE_UP_MAX_S)) }),
   /** The validated vault as stored, for the popup and the manager to list (they watch storage for changes after). */
   readVault: z.strictObject({}),
+  /**
+   * The same for stored test results, Test all's progress and the administrator's policy: pages
+   * read them through the background, which validates them, and keep zod out of their bundles.
+   */
+  readResults: z.strictObject({ ids: z.array(id).check(z.maxLength(10_000)) }),
+  readTestRun: z.strictObject({}),
+  readPolicy: z.strictObject({}),
   offerCapturedKey: z.strictObject({
     key: text(1_000),
     name: text(1_000),

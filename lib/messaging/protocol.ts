@@ -4,6 +4,9 @@ import type { ImportItem } from '../backup/plan-import';
 import type { Connection, TestCategory, TestResult } from '../connections/schema';
 import type { Corner } from '../prompt/placement';
 import type { Quarantined } from '../vault/parse-vault';
+import type { ConnectionResults } from '../results/result-schema';
+import type { TestRun } from '../background/test-run';
+import type { ParsedPolicy } from '../policy/policy-schema';
 import type { Outcome } from '../result';
 // Types only: the schemas themselves stay in the background's bundle, out of the content script's.
 import type { messageSchemas } from './message-schemas';
@@ -38,6 +41,10 @@ export interface MessageResults {
   cancelTests: null;
   setTestGiveUp: null;
   readVault: { connections: Connection[]; quarantine: Quarantined[] };
+  readResults: Record<string, ConnectionResults>;
+  /** null: no Test all this browser session. */
+  readTestRun: TestRun | null;
+  readPolicy: ParsedPolicy;
   /** null: nothing to offer (the key is already saved, or the user said never on this site). */
   offerCapturedKey: { offerId: string; corner: Corner } | null;
   getOffer: OfferView;

@@ -7,8 +7,7 @@ import { count, z } from '../schema/z';
  * last full result and up to 10 compact history entries. Reading or writing one connection's
  * results costs the same whatever the vault's size, and a bad entry costs only itself.
  */
-export const RESULT_KEY_PREFIX = 'testResults:';
-export const resultKey = (connectionId: string): string => `${RESULT_KEY_PREFIX}${connectionId}`;
+export { RESULT_KEY_PREFIX, resultKey } from './result-key';
 export const HISTORY_MAX = 10;
 
 /**
