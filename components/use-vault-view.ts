@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { call } from '@/lib/messaging/call';
 import { type VaultView, createVaultView, itemsOf } from '@/lib/vault/vault-view';
@@ -14,7 +14,9 @@ async function firstRead(): Promise<Record<string, unknown> | 'newer'> {
 /** The vault as the pages show it (lib/vault/vault-view.ts), kept current; undefined until first read. */
 export function useVaultView(): VaultView | undefined {
   const [view, setView] = useState<VaultView>();
-  useEffect(() => {
+  // A layout effect runs as soon as the first render is committed, before the first paint: the
+  // read overlaps the page's painting instead of following it.
+  useLayoutEffect(() => {
     const vault = createVaultView();
     // Changes that land before the first read answers are newer than it: applied after it.
     let early: Array<Record<string, unknown>> | undefined = [];

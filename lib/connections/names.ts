@@ -23,7 +23,9 @@ const PLAIN_ASCII = /^[\x20-\x7e]*$/;
 /** Two names are the same name when their keys are equal. Runs per item while filtering, hence the ASCII shortcut. */
 export function nameKey(name: string): string {
   const folded = PLAIN_ASCII.test(name) ? name.trim().replace(/ +/g, ' ') : cleanName(cleanName(name).normalize('NFKC'));
-  return folded.toLocaleLowerCase('en');
+  // Unicode's default lowercase: what toLocaleLowerCase('en') gives (only tr, az and lt differ),
+  // several times faster, and this runs for every name when the list opens.
+  return folded.toLowerCase();
 }
 
 export function findByName<T extends { name: string }>(items: readonly T[], name: string): T | undefined {
