@@ -2,7 +2,7 @@ import { i18n } from '#i18n';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Connection, TestResult } from '@/lib/connections/schema';
 import type { ConnectionResults } from '@/lib/results/result-schema';
-import { SORT_KEYS, type SortKey, filterConnections, sortConnections } from '@/lib/list/list-query';
+import { SORT_KEYS, type SortKey, createListFilter, sortConnections, sortReadsResults } from '@/lib/list/list-query';
 import { listWindow, rowTop } from '@/lib/list/list-window';
 import { type ItemActions, type ItemState, ConnectionItem } from './ConnectionItem';
 import { sortText } from './messages';
@@ -48,8 +48,10 @@ export function ConnectionList({ connections, results, stateOf, actions, showId,
   const now = Date.now();
 
   const resultOf = useCallback((c: Connection): TestResult | undefined => results[c.id]?.last, [results]);
-  const sorted = useMemo(() => sortConnections(connections, sort, resultOf), [connections, sort, resultOf]);
-  const shown = useMemo(() => filterConnections(sorted, search, failingOnly, resultOf), [sorted, search, failingOnly, resultOf]);
+  const sortResults = sortReadsResults(sort) ? resultOf : undefined;
+  const sorted = useMemo(() => sortConnections(connections, sort, resultOf), [connections, sort, sortResults]);
+  const filter = useMemo(createListFilter, []);
+  const shown = useMemo(() => filter(sorted, search, failingOnly, resultOf), [sorted, search, failingOnly, resultOf]);
   const expanded = expandedId === undefined ? -1 : shown.findIndex((c) => c.id === expandedId);
   const geometry = { rowHeight: ROW_HEIGHT, expanded, extra: expanded >= 0 ? extra : 0 };
   const drawn = listWindow({ ...geometry, count: shown.length, scrollTop, viewport, overscan: OVERSCAN });

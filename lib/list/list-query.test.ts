@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Connection, TestResult } from '../connections/schema';
-import { filterConnections, sortConnections } from './list-query';
+import { createListFilter, filterConnections, sortConnections } from './list-query';
 
 const result = (category: string, at: number, company?: string) =>
   ({ at, category, status: 200, latencyMs: 1, endpoint: 'GET x', ...(company && { company }) }) as TestResult;
@@ -47,5 +47,34 @@ describe('searching and filtering', () => {
   it('shows only failing connections when asked, keeping the order', () => {
     expect(names(filterConnections(list, '', true, resultOf))).toEqual(['Alpha', 'delta', 'epsilon']);
     expect(filterConnections(list, ' ', false, resultOf)).toBe(list);
+  });
+});
+
+describe('the search box filter', () => {
+  it('narrows what matched while the search grows, and starts over from the whole list otherwise', () => {
+    const filter = createListFilter();
+    const looked: string[] = [];
+    const counting = (c: Connection) => (looked.push(c.name), resultOf(c));
+    // No URL holds an "l": the names and the note do.
+    expect(names(filter(list, 'l', false, counting))).toEqual(['Alpha', 'gamma', 'delta', 'epsilon']);
+    looked.length = 0;
+    expect(names(filter(list, 'lp', false, counting))).toEqual(['Alpha']);
+    // Only the four that matched "l" were looked at again.
+    expect(new Set(looked)).toEqual(new Set(['Alpha', 'gamma', 'delta', 'epsilon']));
+    expect(names(filter(list, 'LP SPOKE', false, counting))).toEqual([]);
+    // Another search, a changed filter, or another list: from the whole list again.
+    expect(names(filter(list, 'e', false, counting))).toEqual(['beta', 'Alpha', 'gamma', 'delta', 'epsilon']);
+    expect(names(filter(list, 'e', true, counting))).toEqual(['Alpha', 'delta', 'epsilon']);
+    const longer = [...list, connection('zeta', 6)];
+    expect(names(filter(longer, 'eta', false, counting))).toEqual(['beta', 'zeta']);
+  });
+
+  it('finds a company a newer result brought', () => {
+    const filter = createListFilter();
+    let company = 'Acme Corp';
+    const withCompany = (c: Connection) => (c.name === 'gamma' ? result('connected', 1, company) : undefined);
+    expect(names(filter(list, 'acme', false, withCompany))).toEqual(['gamma']);
+    company = 'Globex';
+    expect(names(filterConnections(list, 'globex', false, withCompany))).toEqual(['gamma']);
   });
 });

@@ -7,6 +7,9 @@ export type SortKey = (typeof SORT_KEYS)[number];
 
 type ResultOf = (connection: Connection) => TestResult | undefined;
 
+/** The orders that read test results: only they change as results come in. */
+export const sortReadsResults = (sort: SortKey): boolean => sort === 'tested' || sort === 'verdict';
+
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 const byName = (a: Connection, b: Connection) => collator.compare(a.name, b.name);
 
@@ -35,18 +38,20 @@ export function sortConnections(connections: readonly Connection[], sort: SortKe
 
 /**
  * What a search looks in: the name, the URL, the note (kept per record: a changed record is a new
- * object), and the company the last test returned (results change apart from the record).
+ * object), and the company the last test returned (results change apart from the record, so the
+ * text is kept with the company it was made with).
  */
-const searchable = new WeakMap<Connection, string>();
+const searchable = new WeakMap<Connection, { company: string | undefined; text: string }>();
 function textOf(connection: Connection, resultOf: ResultOf): string {
-  let text = searchable.get(connection);
-  if (text === undefined) {
-    text = [connection.name, connection.url, connection.note].join('\n').toLocaleLowerCase();
-    searchable.set(connection, text);
-  }
   const company = resultOf(connection)?.company;
-  return company ? `${text}\n${company.toLocaleLowerCase()}` : text;
+  const known = searchable.get(connection);
+  if (known && known.company === company) return known.text;
+  const text = [connection.name, connection.url, connection.note, company ?? ''].join('\n').toLocaleLowerCase();
+  searchable.set(connection, { company, text });
+  return text;
 }
+
+const wordsOf = (search: string) => search.toLocaleLowerCase().split(/\s+/).filter(Boolean);
 
 /** Keeps the order; every word of the search must appear somewhere in a connection's text. */
 export function filterConnections(
@@ -55,9 +60,31 @@ export function filterConnections(
   failingOnly: boolean,
   resultOf: ResultOf,
 ): readonly Connection[] {
-  const words = search.toLocaleLowerCase().split(/\s+/).filter(Boolean);
+  const words = wordsOf(search);
   if (words.length === 0 && !failingOnly) return sorted;
   return sorted.filter(
     (c) => (!failingOnly || isFailing(resultOf(c))) && words.every((word) => textOf(c, resultOf).includes(word)),
   );
+}
+
+/**
+ * filterConnections for a search box: when the search only grew (typing forward: every word it
+ * had is now part of a longer one or followed by more), what matches now is among what matched
+ * before, so only that is looked at again. With thousands of connections each keystroke then
+ * costs what still matches, not the whole list.
+ */
+export function createListFilter() {
+  let last: { sorted: readonly Connection[]; search: string; failingOnly: boolean; resultOf: ResultOf; shown: readonly Connection[] } | undefined;
+  return (sorted: readonly Connection[], search: string, failingOnly: boolean, resultOf: ResultOf): readonly Connection[] => {
+    const lower = search.toLocaleLowerCase();
+    const narrows =
+      last !== undefined &&
+      last.sorted === sorted &&
+      last.failingOnly === failingOnly &&
+      last.resultOf === resultOf &&
+      lower.startsWith(last.search);
+    const shown = filterConnections(narrows ? last!.shown : sorted, search, failingOnly, resultOf);
+    last = { sorted, search: lower, failingOnly, resultOf, shown };
+    return shown;
+  };
 }
