@@ -138,6 +138,7 @@ export function ConnectionItem(props: ItemProps) {
       )}
       {expanded && (
         <ConnectionDetails
+          key={connection.id}
           id={detailsId}
           onShown={measure}
           connection={connection}

@@ -2,7 +2,7 @@ import { i18n } from '#i18n';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Connection, TestResult } from '@/lib/connections/schema';
 import type { ConnectionResults } from '@/lib/results/result-schema';
-import { SORT_KEYS, type SortKey, createListFilter, sortConnections, sortReadsResults } from '@/lib/list/list-query';
+import { SORT_KEYS, type SortKey, createListFilter, prepareSearch, sortConnections, sortReadsResults } from '@/lib/list/list-query';
 import { listWindow, rowTop } from '@/lib/list/list-window';
 import { type ItemActions, type ItemState, ConnectionItem } from './ConnectionItem';
 import { sortText } from './messages';
@@ -51,6 +51,11 @@ export function ConnectionList({ connections, results, stateOf, actions, showId,
   const sortResults = sortReadsResults(sort) ? resultOf : undefined;
   const sorted = useMemo(() => sortConnections(connections, sort, resultOf), [connections, sort, sortResults]);
   const filter = useMemo(createListFilter, []);
+  // The first keystroke should not have to build every connection's search text: build them while idle.
+  useEffect(() => {
+    const idle = requestIdleCallback(() => prepareSearch(sorted, resultOf));
+    return () => cancelIdleCallback(idle);
+  }, [sorted]);
   const shown = useMemo(() => filter(sorted, search, failingOnly, resultOf), [sorted, search, failingOnly, resultOf]);
   const expanded = expandedId === undefined ? -1 : shown.findIndex((c) => c.id === expandedId);
   const geometry = { rowHeight: ROW_HEIGHT, expanded, extra: expanded >= 0 ? extra : 0 };
@@ -144,7 +149,10 @@ export function ConnectionList({ connections, results, stateOf, actions, showId,
         >
           {shown.slice(drawn.start, drawn.end).map((connection, i) => (
             <ConnectionItem
-              key={connection.id}
+              // By position: a search that changes which connections show updates the rows drawn
+              // in place instead of making new ones (what a row holds for its own connection, its
+              // details, is keyed by the connection).
+              key={drawn.start + i}
               connection={connection}
               state={stateOf(connection)}
               actions={actions}

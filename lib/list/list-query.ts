@@ -51,6 +51,11 @@ function textOf(connection: Connection, resultOf: ResultOf): string {
   return text;
 }
 
+/** Builds what textOf would, ahead of the first search. */
+export function prepareSearch(connections: readonly Connection[], resultOf: ResultOf): void {
+  for (const connection of connections) textOf(connection, resultOf);
+}
+
 const wordsOf = (search: string) => search.toLocaleLowerCase().split(/\s+/).filter(Boolean);
 
 /** Keeps the order; every word of the search must appear somewhere in a connection's text. */
