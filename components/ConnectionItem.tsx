@@ -26,6 +26,7 @@ export interface ItemActions {
 }
 
 export interface ItemState {
+  /** Undefined until the stored results are read: the row then says nothing rather than "Never tested". */
   results?: ConnectionResults;
   /** When its own test started; undefined when none runs. */
   testingSince?: number;
@@ -107,9 +108,9 @@ export function ConnectionItem(props: ItemProps) {
                 <span class="result-label">{categoryLabel(result.category)}</span>
                 <span class="result-when"> · {testedWhen(result.at, now)}</span>
               </span>
-            ) : (
+            ) : results ? (
               <span class="result-none">{i18n.t('neverTested')}</span>
-            )}
+            ) : null}
           </div>
         </div>
         <button

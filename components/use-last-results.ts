@@ -24,7 +24,12 @@ export function useLastResults(ids: readonly string[]): Record<string, Connectio
         if (!live || !outcome.ok) return;
         const fresh = wanted.filter((id) => (appliedRead.get(id) ?? 0) < ticket);
         for (const id of fresh) appliedRead.set(id, ticket);
-        if (fresh.length) setResults((current) => ({ ...current, ...Object.fromEntries(fresh.map((id) => [id, outcome.value[id] ?? { history: [] }])) }));
+        if (!fresh.length) return;
+        setResults((current) => {
+          const next = { ...current };
+          for (const id of fresh) next[id] = outcome.value[id] ?? { history: [] };
+          return next;
+        });
       });
     };
     const listener = (changes: Record<string, unknown>, area: string) => {
