@@ -51,9 +51,15 @@ export function ConnectionList({ connections, results, stateOf, actions, showId,
   const sortResults = sortReadsResults(sort) ? resultOf : undefined;
   const sorted = useMemo(() => sortConnections(connections, sort, resultOf), [connections, sort, sortResults]);
   const filter = useMemo(createListFilter, []);
-  // The first keystroke should not have to build every connection's search text: build them while idle.
+  // The first keystroke should not have to build every connection's search text: build them while
+  // idle, a slice at a time, so that a keystroke meanwhile is not kept waiting.
   useEffect(() => {
-    const idle = requestIdleCallback(() => prepareSearch(sorted, resultOf));
+    let done = 0;
+    const slice = (deadline: IdleDeadline) => {
+      done = prepareSearch(sorted, resultOf, done, () => deadline.timeRemaining() > 1);
+      if (done < sorted.length) idle = requestIdleCallback(slice);
+    };
+    let idle = requestIdleCallback(slice);
     return () => cancelIdleCallback(idle);
   }, [sorted]);
   const shown = useMemo(() => filter(sorted, search, failingOnly, resultOf), [sorted, search, failingOnly, resultOf]);

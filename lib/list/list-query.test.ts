@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Connection, TestResult } from '../connections/schema';
-import { createListFilter, filterConnections, sortConnections } from './list-query';
+import { createListFilter, filterConnections, prepareSearch, sortConnections } from './list-query';
 
 const result = (category: string, at: number, company?: string) =>
   ({ at, category, status: 200, latencyMs: 1, endpoint: 'GET x', ...(company && { company }) }) as TestResult;
@@ -76,5 +76,15 @@ describe('the search box filter', () => {
     expect(names(filter(list, 'acme', false, withCompany))).toEqual(['gamma']);
     company = 'Globex';
     expect(names(filterConnections(list, 'globex', false, withCompany))).toEqual(['gamma']);
+  });
+});
+
+describe('preparing search texts while idle', () => {
+  it('stops when told there is no more time, and goes on from there', () => {
+    const many = Array.from({ length: 250 }, (_, i) => connection(`c${i}`, i));
+    let asked = 0;
+    expect(prepareSearch(many, resultOf, 0, () => ++asked < 2)).toBe(100);
+    expect(prepareSearch(many, resultOf, 100)).toBe(250);
+    expect(names(filterConnections(many, 'c249', false, resultOf))).toEqual(['c249']);
   });
 });

@@ -51,9 +51,18 @@ function textOf(connection: Connection, resultOf: ResultOf): string {
   return text;
 }
 
-/** Builds what textOf would, ahead of the first search. */
-export function prepareSearch(connections: readonly Connection[], resultOf: ResultOf): void {
-  for (const connection of connections) textOf(connection, resultOf);
+/**
+ * Builds what textOf would, ahead of the first search, from connection `from` on, while `more()`
+ * says there is time (asked every 100 connections); returns where it stopped.
+ */
+export function prepareSearch(connections: readonly Connection[], resultOf: ResultOf, from = 0, more = () => true): number {
+  let at = from;
+  while (at < connections.length) {
+    if (at % 100 === 0 && !more()) break;
+    textOf(connections[at]!, resultOf);
+    at++;
+  }
+  return at;
 }
 
 const wordsOf = (search: string) => search.toLocaleLowerCase().split(/\s+/).filter(Boolean);

@@ -59,12 +59,12 @@ export function send(page, type, data) {
 /**
  * @typedef {object} SeedOptions
  * @property {(i: number) => string} [keyFor] The key of connection i; default a new random key.
- * @property {number} [tested] Every `tested`-th connection carries a last test result (0: none).
+ * @property {number} [tested] Every `tested`-th connection has a stored test result (0: none).
  */
 
 /**
  * `count` connections in the stored shape, varied as a real list is: three sources, some
- * notes, some with a last test result.
+ * notes, some with a test result (`lastTest`, which seedVault stores where results are kept).
  * @param {number} count @param {SeedOptions} [options]
  */
 export function makeConnections(count, { keyFor = newBenchKey, tested = 2 } = {}) {
@@ -98,20 +98,29 @@ export function makeConnections(count, { keyFor = newBenchKey, tested = 2 } = {}
 }
 
 /**
- * Replaces the vault with `connections` in the stored v5 layout (lib/vault/vault-layout.ts: a
- * `vault` key with the version and quarantine, one `vault.c.<id>` key per connection), written
- * by the service worker after removing every earlier vault key. Then makes the background read it
- * once (lockStatus) and checks that none was quarantined, so a drift of the stored format fails
- * the bench instead of skewing it.
+ * Replaces the vault with `connections` in today's stored layout (lib/vault/vault-layout.ts: a
+ * `vault` key with the version and quarantine, one `vault.c.<id>` key per connection) and their
+ * `lastTest` as stored results (lib/results/result-schema.ts: `testResults:<id>`, the last result
+ * and a one-entry history), written by the service worker after removing every earlier vault and
+ * result key. Then makes the background read it once (lockStatus) and checks that none was
+ * quarantined, so a drift of the stored format fails the bench instead of skewing it.
  * @param {Worker} serviceWorker @param {Page} messenger @param {object[]} connections
  */
 export async function seedVault(serviceWorker, messenger, connections) {
   await serviceWorker.evaluate(async (connections) => {
     const stored = await chrome.storage.local.get(null);
-    await chrome.storage.local.remove(Object.keys(stored).filter((key) => key === 'vault' || key.startsWith('vault.c.')));
+    await chrome.storage.local.remove(Object.keys(stored).filter((key) => key === 'vault' || key.startsWith('vault.c.') || key.startsWith('testResults:')));
     /** @type {Record<string, unknown>} */
-    const items = { vault: { version: 5, quarantine: [] } };
-    for (const c of connections) items[`vault.c.${/** @type {{ id: string }} */ (c).id}`] = c;
+    const items = { vault: { version: 7, quarantine: [] } };
+    for (const { lastTest, ...record } of /** @type {Array<{ id: string, lastTest?: { at: number, status: number, latencyMs: number, endpoint?: string } }>} */ (connections)) {
+      items[`vault.c.${record.id}`] = { ...record, usedIn: [] };
+      if (!lastTest) continue;
+      // Stored without its endpoint (the connection's URL says it), as the background stores it.
+      const last = { ...lastTest };
+      delete last.endpoint;
+      // History entries are [at, verdict code (0: connected), status, latency].
+      items[`testResults:${record.id}`] = { last, history: [[last.at, 0, last.status, last.latencyMs]] };
+    }
     await chrome.storage.local.set(items);
   }, connections);
   const status = await send(messenger, 'lockStatus', {});
