@@ -56,7 +56,7 @@ export function ConnectionList({ connections, results, stateOf, actions, showId,
   useEffect(() => {
     let done = 0;
     const slice = (deadline: IdleDeadline) => {
-      done = prepareSearch(sorted, resultOf, done, () => deadline.timeRemaining() > 1);
+      done = prepareSearch(sorted, done, () => deadline.timeRemaining() > 1);
       if (done < sorted.length) idle = requestIdleCallback(slice);
     };
     let idle = requestIdleCallback(slice);

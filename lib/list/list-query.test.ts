@@ -59,8 +59,9 @@ describe('the search box filter', () => {
     expect(names(filter(list, 'l', false, counting))).toEqual(['Alpha', 'gamma', 'delta', 'epsilon']);
     looked.length = 0;
     expect(names(filter(list, 'lp', false, counting))).toEqual(['Alpha']);
-    // Only the four that matched "l" were looked at again.
-    expect(new Set(looked)).toEqual(new Set(['Alpha', 'gamma', 'delta', 'epsilon']));
+    // Only the four that matched "l" were looked at again (beta, which did not, was not).
+    expect(looked.length).toBeGreaterThan(0);
+    expect(looked.filter((name) => !['Alpha', 'gamma', 'delta', 'epsilon'].includes(name))).toEqual([]);
     expect(names(filter(list, 'LP SPOKE', false, counting))).toEqual([]);
     // Another search, a changed filter, or another list: from the whole list again.
     expect(names(filter(list, 'e', false, counting))).toEqual(['beta', 'Alpha', 'gamma', 'delta', 'epsilon']);
@@ -83,8 +84,8 @@ describe('preparing search texts while idle', () => {
   it('stops when told there is no more time, and goes on from there', () => {
     const many = Array.from({ length: 250 }, (_, i) => connection(`c${i}`, i));
     let asked = 0;
-    expect(prepareSearch(many, resultOf, 0, () => ++asked < 2)).toBe(100);
-    expect(prepareSearch(many, resultOf, 100)).toBe(250);
+    expect(prepareSearch(many, 0, () => ++asked < 2)).toBe(100);
+    expect(prepareSearch(many, 100)).toBe(250);
     expect(names(filterConnections(many, 'c249', false, resultOf))).toEqual(['c249']);
   });
 });

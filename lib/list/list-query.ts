@@ -37,29 +37,38 @@ export function sortConnections(connections: readonly Connection[], sort: SortKe
 }
 
 /**
- * What a search looks in: the name, the URL, the note (kept per record: a changed record is a new
- * object), and the company the last test returned (results change apart from the record, so the
- * text is kept with the company it was made with).
+ * What a search looks in: the name, the URL and the note, kept per record (a changed record is a
+ * new object), and the company the last test returned, apart (results change apart from records,
+ * and thousands of them arrive at once when the list opens).
  */
-const searchable = new WeakMap<Connection, { company: string | undefined; text: string }>();
-function textOf(connection: Connection, resultOf: ResultOf): string {
-  const company = resultOf(connection)?.company;
-  const known = searchable.get(connection);
-  if (known && known.company === company) return known.text;
-  const text = [connection.name, connection.url, connection.note, company ?? ''].join('\n').toLocaleLowerCase();
-  searchable.set(connection, { company, text });
+const searchable = new WeakMap<Connection, string>();
+function textOf(connection: Connection): string {
+  let text = searchable.get(connection);
+  if (text === undefined) {
+    text = [connection.name, connection.url, connection.note].join('\n').toLocaleLowerCase();
+    searchable.set(connection, text);
+  }
   return text;
+}
+/** Companies are few and repeat across connections: each lowercased once. */
+const lowerCompanies = new Map<string, string>();
+function companyOf(connection: Connection, resultOf: ResultOf): string {
+  const company = resultOf(connection)?.company;
+  if (!company) return '';
+  let lower = lowerCompanies.get(company);
+  if (lower === undefined) lowerCompanies.set(company, (lower = company.toLocaleLowerCase()));
+  return lower;
 }
 
 /**
  * Builds what textOf would, ahead of the first search, from connection `from` on, while `more()`
  * says there is time (asked every 100 connections); returns where it stopped.
  */
-export function prepareSearch(connections: readonly Connection[], resultOf: ResultOf, from = 0, more = () => true): number {
+export function prepareSearch(connections: readonly Connection[], from = 0, more = () => true): number {
   let at = from;
   while (at < connections.length) {
     if (at % 100 === 0 && !more()) break;
-    textOf(connections[at]!, resultOf);
+    textOf(connections[at]!);
     at++;
   }
   return at;
@@ -76,9 +85,12 @@ export function filterConnections(
 ): readonly Connection[] {
   const words = wordsOf(search);
   if (words.length === 0 && !failingOnly) return sorted;
-  return sorted.filter(
-    (c) => (!failingOnly || isFailing(resultOf(c))) && words.every((word) => textOf(c, resultOf).includes(word)),
-  );
+  // A word is within one field (fields are joined by line breaks, words split at spaces).
+  const matches = (c: Connection) => {
+    const text = textOf(c);
+    return words.every((word) => text.includes(word) || companyOf(c, resultOf).includes(word));
+  };
+  return sorted.filter((c) => (!failingOnly || isFailing(resultOf(c))) && matches(c));
 }
 
 /**
