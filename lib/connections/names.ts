@@ -20,12 +20,24 @@ export function cleanName(raw: string): string {
 /** Printable ASCII has no format characters and is its own NFKC form. */
 const PLAIN_ASCII = /^[\x20-\x7e]*$/;
 
-/** Two names are the same name when their keys are equal. Runs per item while filtering, hence the ASCII shortcut. */
+/**
+ * Keys already worked out: every add, rename and import compares a name with every saved one, and
+ * the list compares them all when it opens, so the same names come back again and again. Bounded,
+ * so names long gone do not pile up.
+ */
+const knownKeys = new Map<string, string>();
+const KNOWN_KEYS_MAX = 20_000;
+
+/** Two names are the same name when their keys are equal. */
 export function nameKey(name: string): string {
+  let key = knownKeys.get(name);
+  if (key !== undefined) return key;
   const folded = PLAIN_ASCII.test(name) ? name.trim().replace(/ +/g, ' ') : cleanName(cleanName(name).normalize('NFKC'));
-  // Unicode's default lowercase: what toLocaleLowerCase('en') gives (only tr, az and lt differ),
-  // several times faster, and this runs for every name when the list opens.
-  return folded.toLowerCase();
+  // Unicode's default lowercase: what toLocaleLowerCase('en') gives (only tr, az and lt differ), faster.
+  key = folded.toLowerCase();
+  if (knownKeys.size >= KNOWN_KEYS_MAX) knownKeys.clear();
+  knownKeys.set(name, key);
+  return key;
 }
 
 export function findByName<T extends { name: string }>(items: readonly T[], name: string): T | undefined {

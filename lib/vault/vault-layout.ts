@@ -75,8 +75,15 @@ export function allItems(state: VaultState, stored: Record<string, unknown>): Re
  */
 export function changedItems(after: VaultState, before: VaultState): Record<string, unknown> {
   const items: Record<string, unknown> = {};
-  const previous = new Map<string, Connection>(before.connections.map((c) => [c.id, c]));
-  for (const connection of after.connections) {
+  const [now, was] = [after.connections, before.connections];
+  // Most changes replace or append records in place: walk both lists side by side, and look
+  // records up by id only from where they stop lining up (a removal, a restore, an import).
+  let same = 0;
+  for (; same < now.length && same < was.length && now[same]!.id === was[same]!.id; same++) {
+    if (now[same] !== was[same]) items[recordKey(now[same]!.id)] = now[same];
+  }
+  const previous = new Map<string, Connection>(was.slice(same).map((c) => [c.id, c]));
+  for (const connection of now.slice(same)) {
     if (previous.get(connection.id) !== connection) items[recordKey(connection.id)] = connection;
     previous.delete(connection.id);
   }
