@@ -143,6 +143,12 @@ export async function launchFirefox({
     const installed = await browser.installExtension(dir);
     if (installed !== addonId) throw new Error(`Installed ${installed}, expected ${addonId}`);
     const extensionOrigin = `moz-extension://${addonUuid}`;
+    // Tests start once the background has answered a page (the popup has listed the vault): the
+    // first test then never races the extension's own start (a first-test timeout, now and then).
+    const warmUp = await browser.newPage();
+    await gotoExtensionPage(warmUp, `${extensionOrigin}/popup.html`);
+    await warmUp.waitForFunction(() => document.querySelector('.toolbar ~ p.muted, ul.list > li'), { timeout: 30_000 });
+    await warmUp.close();
     return {
       browser,
       extensionOrigin,
