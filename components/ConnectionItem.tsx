@@ -8,8 +8,8 @@ import { categoryLabel, environmentText } from './messages';
 import { testedWhen } from './tested-when';
 import { useNow } from './use-test-run';
 
-/** What a row shows when expanded: its code loads when the first row opens (or when the list is idle). */
-export const ConnectionDetails = lazy(() => import('./ConnectionDetails').then((m) => m.ConnectionDetails));
+/** What a row shows when expanded: its code loads when the first row opens. */
+const ConnectionDetails = lazy(() => import('./ConnectionDetails').then((m) => m.ConnectionDetails));
 
 /** After this long a test shows "Still waiting…" and Cancel: slow is not broken. */
 export const STILL_WAITING_MS = 10_000;
@@ -139,7 +139,6 @@ export function ConnectionItem(props: ItemProps) {
       )}
       {expanded && (
         <ConnectionDetails
-          key={connection.id}
           id={detailsId}
           onShown={measure}
           connection={connection}

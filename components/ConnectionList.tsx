@@ -155,10 +155,9 @@ export function ConnectionList({ connections, results, stateOf, actions, showId,
         >
           {shown.slice(drawn.start, drawn.end).map((connection, i) => (
             <ConnectionItem
-              // By position: a search that changes which connections show updates the rows drawn
-              // in place instead of making new ones (what a row holds for its own connection, its
-              // details, is keyed by the connection).
-              key={drawn.start + i}
+              // By connection, not position: focus, a running test's status and the row's live
+              // region must stay with their connection when a search or a sort moves it.
+              key={connection.id}
               connection={connection}
               state={stateOf(connection)}
               actions={actions}

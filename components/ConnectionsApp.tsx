@@ -13,7 +13,7 @@ import { ErrorAlert } from './ErrorAlert';
 import { lazy } from './lazy';
 import { usePolicy } from './use-policy';
 import { useLockStatus } from './use-lock-status';
-import { ConnectionDetails, type ItemActions, type ItemState } from './ConnectionItem';
+import type { ItemActions, ItemState } from './ConnectionItem';
 import { useLastResults } from './use-last-results';
 import { useTestRun } from './use-test-run';
 import { type ToastMessage, Toast } from './Toast';
@@ -51,11 +51,6 @@ export function ConnectionsApp({ layout, managerSections }: { layout: 'popup' | 
   const [blocked, setBlocked] = useState<ReadonlySet<string>>(new Set());
   const [toast, setToast] = useState<ToastMessage>();
   const [settingsOpen, setSettingsOpen] = useState(false);
-  // Once the list is drawn, fetch what the next click most likely needs, so that it opens at once.
-  useEffect(() => {
-    const idle = requestIdleCallback(() => void Promise.all([ConnectionDetails.preload(), ConnectionEditor.preload()]));
-    return () => cancelIdleCallback(idle);
-  }, []);
   const clearToast = useCallback(() => setToast(undefined), []);
   const addButton = useRef<HTMLButtonElement>(null);
   const formWasOpen = useRef(false);

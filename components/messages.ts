@@ -123,9 +123,9 @@ export function environmentText(url: string): string {
   const id = environmentOf(url);
   if (id !== 'custom') return environmentLabel(id);
   try {
-  return new URL(url).host;
+    return new URL(url).host;
   } catch {
-  return url;
+    return url;
   }
 }
 

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { call } from '@/lib/messaging/call';
+import { RETRY_MS } from '@/lib/messaging/watch-background-read';
 import type { ConnectionResults } from '@/lib/results/result-schema';
-import { RESULT_KEY_PREFIX } from '@/lib/results/result-key';
+import { RESULTS_READ_MAX, RESULT_KEY_PREFIX } from '@/lib/results/result-key';
 
 /**
  * The stored test results of these connections (last result and history), kept current. Pages
@@ -17,11 +18,23 @@ export function useLastResults(ids: readonly string[]): Record<string, Connectio
     let reads = 0;
     /** Per connection, the newest read applied: an older read that answers late is not applied over it. */
     const appliedRead = new Map<string, number>();
-    const read = (wanted: string[]) => {
+    const timers = new Set<ReturnType<typeof setTimeout>>();
+    const read = (wanted: string[], attempt = 0): void => {
+      // One answer for a whole vault (one re-render, not one per slice), within the message's cap.
+      if (wanted.length > RESULTS_READ_MAX) {
+        for (let at = 0; at < wanted.length; at += RESULTS_READ_MAX) read(wanted.slice(at, at + RESULTS_READ_MAX));
+        return;
+      }
       if (!wanted.length) return;
       const ticket = ++reads;
       void call('readResults', { ids: wanted }).then((outcome) => {
-        if (!live || !outcome.ok) return;
+        if (!live) return;
+        if (!outcome.ok) {
+          // A background that could not be reached (starting, restarting) is asked again.
+          if (outcome.error.code !== 'internal') return;
+          const timer = setTimeout(() => (timers.delete(timer), read(wanted, attempt + 1)), RETRY_MS[Math.min(attempt, RETRY_MS.length - 1)]);
+          return void timers.add(timer);
+        }
         const fresh = wanted.filter((id) => (appliedRead.get(id) ?? 0) < ticket);
         for (const id of fresh) appliedRead.set(id, ticket);
         if (!fresh.length) return;
@@ -40,6 +53,7 @@ export function useLastResults(ids: readonly string[]): Record<string, Connectio
     read(idsKey ? idsKey.split('\n') : []);
     return () => {
       live = false;
+      timers.forEach(clearTimeout);
       browser.storage.onChanged.removeListener(listener);
     };
   }, [idsKey]);

@@ -1,6 +1,7 @@
 import { keyModeSchema } from '../backup/backup-schema';
 import { connectionSchema, purposeSchema } from '../connections/schema';
 import { CORNERS } from '../prompt/placement';
+import { RESULTS_READ_MAX } from '../results/result-key';
 import { GIVE_UP_MAX_S, GIVE_UP_MIN_S } from '../settings/settings';
 import { text, z } from '../schema/z';
 
@@ -40,7 +41,7 @@ export const messageSchemas = {
    * The same for stored test results, Test all's progress and the administrator's policy: pages
    * read them through the background, which validates them, and keep zod out of their bundles.
    */
-  readResults: z.strictObject({ ids: z.array(id).check(z.maxLength(10_000)) }),
+  readResults: z.strictObject({ ids: z.array(id).check(z.maxLength(RESULTS_READ_MAX)) }),
   readTestRun: z.strictObject({}),
   readPolicy: z.strictObject({}),
   offerCapturedKey: z.strictObject({

@@ -94,8 +94,8 @@ export function createVaultStore(
   }
 
   async function save(state: VaultState, atRest: VaultState): Promise<Outcome<null>> {
-    // Untouched connections go back as the records they were read from.
-    // Records unsealed for this change go back as they were sealed (only a vault with a passphrase has any).
+    // Untouched connections go back as the records they were read from: those unsealed for this
+    // change as they were sealed (only a vault with a passphrase has any).
     let connections = atRest.lock && state.lock === atRest.lock ? state.connections.map((c) => sealedOf.get(c) || c) : state.connections;
     if (state.lock && hasKeysOfKind(connections, 'plain')) {
       const key = await currentKey(state.lock);

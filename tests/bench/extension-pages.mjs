@@ -112,14 +112,16 @@ export async function seedVault(serviceWorker, messenger, connections) {
     await chrome.storage.local.remove(Object.keys(stored).filter((key) => key === 'vault' || key.startsWith('vault.c.') || key.startsWith('testResults:')));
     /** @type {Record<string, unknown>} */
     const items = { vault: { version: 7, quarantine: [] } };
-    for (const { lastTest, ...record } of /** @type {Array<{ id: string, lastTest?: { at: number, status: number, latencyMs: number, endpoint?: string } }>} */ (connections)) {
+    for (const { lastTest, ...record } of /** @type {Array<{ id: string, lastTest?: { at: number, category: string, status: number, latencyMs: number, endpoint?: string } }>} */ (connections)) {
       items[`vault.c.${record.id}`] = { ...record, usedIn: [] };
       if (!lastTest) continue;
       // Stored without its endpoint (the connection's URL says it), as the background stores it.
       const last = { ...lastTest };
       delete last.endpoint;
-      // History entries are [at, verdict code (0: connected), status, latency].
-      items[`testResults:${record.id}`] = { last, history: [[last.at, 0, last.status, last.latencyMs]] };
+      // History entries are [at, verdict code, status, latency] (result-schema.ts's HISTORY_CODE).
+      const code = /** @type {Record<string, number>} */ ({ connected: 0 })[last.category];
+      if (code === undefined) throw new Error(`seedVault: no history code for ${last.category}`);
+      items[`testResults:${record.id}`] = { last, history: [[last.at, code, last.status, last.latencyMs]] };
     }
     await chrome.storage.local.set(items);
   }, connections);

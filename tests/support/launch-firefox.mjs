@@ -143,8 +143,9 @@ export async function launchFirefox({
     const installed = await browser.installExtension(dir);
     if (installed !== addonId) throw new Error(`Installed ${installed}, expected ${addonId}`);
     const extensionOrigin = `moz-extension://${addonUuid}`;
-    // Tests start once the background has answered a page (the popup has listed the vault): the
-    // first test then never races the extension's own start (a first-test timeout, now and then).
+    // Tests start once the extension has drawn its popup's list (read through the background, or
+    // storage when it cannot answer): the first test of a file then does not pay for Firefox
+    // starting the extension's pages (it timed out once in three runs without this).
     const warmUp = await browser.newPage();
     await gotoExtensionPage(warmUp, `${extensionOrigin}/popup.html`);
     await warmUp.waitForFunction(() => document.querySelector('.toolbar ~ p.muted, ul.list > li'), { timeout: 30_000 });
