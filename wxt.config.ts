@@ -104,8 +104,17 @@ export default defineConfig({
   }),
   vite: () => ({
     plugins: [preact()],
-    // Every browser this extension runs in preloads modules natively: the polyfill is dead weight.
-    build: { modulePreload: { polyfill: false } },
+    build: {
+      modulePreload: {
+        // Every browser this extension runs in preloads modules natively.
+        polyfill: false,
+        // Pages list their modules for preloading in their HTML. A component loaded later
+        // (components/lazy.ts) fetches its own imports from the extension's files when it is
+        // first shown; listing them in the page's script too would cost the popup bytes it loads
+        // on every open.
+        resolveDependencies: (_file, deps, { hostType }) => (hostType === 'html' ? deps : []),
+      },
+    },
   }),
   hooks: {
     // The content script runs on every portal page, so it must be light (issue: benchmarks). It

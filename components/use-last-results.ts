@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { call } from '@/lib/messaging/call';
-import { RETRY_MS } from '@/lib/messaging/watch-background-read';
+import { askUntilAnswered } from '@/lib/messaging/watch-background-read';
 import type { ConnectionResults } from '@/lib/results/result-schema';
 import { RESULTS_READ_MAX, RESULT_KEY_PREFIX } from '@/lib/results/result-key';
 
@@ -18,8 +18,7 @@ export function useLastResults(ids: readonly string[]): Record<string, Connectio
     let reads = 0;
     /** Per connection, the newest read applied: an older read that answers late is not applied over it. */
     const appliedRead = new Map<string, number>();
-    const timers = new Set<ReturnType<typeof setTimeout>>();
-    const read = (wanted: string[], attempt = 0): void => {
+    const read = (wanted: string[]): void => {
       // One answer for a whole vault (one re-render, not one per slice), within the message's cap.
       if (wanted.length > RESULTS_READ_MAX) {
         for (let at = 0; at < wanted.length; at += RESULTS_READ_MAX) read(wanted.slice(at, at + RESULTS_READ_MAX));
@@ -27,14 +26,8 @@ export function useLastResults(ids: readonly string[]): Record<string, Connectio
       }
       if (!wanted.length) return;
       const ticket = ++reads;
-      void call('readResults', { ids: wanted }).then((outcome) => {
-        if (!live) return;
-        if (!outcome.ok) {
-          // A background that could not be reached (starting, restarting) is asked again.
-          if (outcome.error.code !== 'internal') return;
-          const timer = setTimeout(() => (timers.delete(timer), read(wanted, attempt + 1)), RETRY_MS[Math.min(attempt, RETRY_MS.length - 1)]);
-          return void timers.add(timer);
-        }
+      void askUntilAnswered(() => call('readResults', { ids: wanted }), () => live).then((outcome) => {
+        if (!live || !outcome?.ok) return;
         const fresh = wanted.filter((id) => (appliedRead.get(id) ?? 0) < ticket);
         for (const id of fresh) appliedRead.set(id, ticket);
         if (!fresh.length) return;
@@ -53,7 +46,6 @@ export function useLastResults(ids: readonly string[]): Record<string, Connectio
     read(idsKey ? idsKey.split('\n') : []);
     return () => {
       live = false;
-      timers.forEach(clearTimeout);
       browser.storage.onChanged.removeListener(listener);
     };
   }, [idsKey]);

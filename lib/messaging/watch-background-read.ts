@@ -5,11 +5,24 @@ import type { Outcome } from '../result';
 export const RETRY_MS = [200, 1_000, 3_000] as const;
 
 /**
+ * Asks until the background answers: one that could not be reached is asked again after
+ * RETRY_MS (then every 3 s) for as long as `wanted()` says the answer is still wanted. Any
+ * other failure is an answer. Undefined: no longer wanted.
+ */
+export async function askUntilAnswered<T>(ask: () => Promise<Outcome<T>>, wanted: () => boolean): Promise<Outcome<T> | undefined> {
+  for (let attempt = 0; ; attempt++) {
+    const outcome = await ask();
+    if (outcome.ok || outcome.error.code !== 'internal') return outcome;
+    await new Promise((resolve) => setTimeout(resolve, RETRY_MS[Math.min(attempt, RETRY_MS.length - 1)]));
+    if (!wanted()) return undefined;
+  }
+}
+
+/**
  * Follows a stored value through the background, which validates what it reads (pages read
  * stored data this way and leave zod out of their bundles): reads it now, and again whenever
  * storage reports a change that `concerns` it. An answer that arrives after a newer one, or
- * after the watch stopped, is dropped. A background that could not be reached is asked again
- * (RETRY_MS, then every 3 s); any other failure keeps what was shown.
+ * after the watch stopped, is dropped; a failure keeps what was shown.
  */
 export function watchBackgroundRead<T>(
   read: () => Promise<Outcome<T>>,
@@ -18,22 +31,16 @@ export function watchBackgroundRead<T>(
 ): () => void {
   let latest = 0;
   let stopped = false;
-  let retry: ReturnType<typeof setTimeout> | undefined;
-  const readNow = (attempt = 0) => {
-    clearTimeout(retry);
+  const readNow = () => {
     const ticket = ++latest;
-    void read().then((outcome) => {
-      if (stopped || ticket !== latest) return;
-      if (outcome.ok) return onValue(outcome.value);
-      if (outcome.error.code === 'internal') retry = setTimeout(() => readNow(attempt + 1), RETRY_MS[Math.min(attempt, RETRY_MS.length - 1)]);
-    });
+    const wanted = () => !stopped && ticket === latest;
+    void askUntilAnswered(read, wanted).then((outcome) => outcome?.ok && wanted() && onValue(outcome.value));
   };
   const listener = (changes: Record<string, unknown>, area: string) => concerns(Object.keys(changes), area) && readNow();
   browser.storage.onChanged.addListener(listener);
   readNow();
   return () => {
     stopped = true;
-    clearTimeout(retry);
     browser.storage.onChanged.removeListener(listener);
   };
 }
