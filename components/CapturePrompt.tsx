@@ -1,7 +1,7 @@
 import { i18n } from '#i18n';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { OFFERS_KEY } from '@/lib/capture/offers';
+import { OFFERS_KEY } from '@/lib/capture/offers-key';
 import type { Connection, TestResult } from '@/lib/connections/schema';
 import type { FieldErrors } from '@/lib/connections/validate-input';
 import { call } from '@/lib/messaging/call';

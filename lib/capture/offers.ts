@@ -1,6 +1,7 @@
 import { z } from '../schema/z';
 import type { StorageAreaLike } from '../storage/storage-area';
 import { createSerialQueue } from '../vault/serial-queue';
+import { OFFERS_KEY } from './offers-key';
 
 /** How long a captured key waits for the user's answer before it is dropped. */
 export const OFFER_TTL_MS = 5 * 60_000;
@@ -10,7 +11,7 @@ export const OFFER_TTL_MS = 5 * 60_000;
  */
 export const MAX_OFFERS_PER_TAB = 3;
 const MAX_OFFERS = 20;
-export const OFFERS_KEY = 'pendingOffers';
+export { OFFERS_KEY };
 
 const offerSchema = z.object({
   key: z.string(),
