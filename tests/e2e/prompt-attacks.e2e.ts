@@ -114,6 +114,32 @@ async function markPromptDocument(portal: Page): Promise<() => Promise<boolean>>
   };
 }
 
+/**
+ * Test instrumentation: from now on, notes in the prompt's own clock when `button` first shows and
+ * when the first press comes. The result: how long after the button showed the press came. The
+ * test's clock cannot tell (on a loaded machine Playwright sees the button hundreds of ms late).
+ */
+async function timePressAfterShown(portal: Page, button: RegExp): Promise<() => Promise<number>> {
+  const frame = await (await portal.locator(FRAME).elementHandle())?.contentFrame();
+  if (!frame) throw new Error('no prompt frame');
+  type Timed = Window & { __shownAt?: number; __pressedAt?: number };
+  await frame.evaluate((source) => {
+    const timed = window as Timed;
+    const pattern = new RegExp(source);
+    const look = () => {
+      if (timed.__shownAt === undefined && [...document.querySelectorAll('button')].some((b) => pattern.test(b.textContent ?? ''))) {
+        timed.__shownAt = performance.now();
+      }
+    };
+    new MutationObserver(look).observe(document, { subtree: true, childList: true, characterData: true });
+    document.addEventListener('pointerdown', () => (timed.__pressedAt ??= performance.now()), true);
+  }, button.source);
+  return () => frame.evaluate(() => ((window as Timed).__pressedAt ?? NaN) - ((window as Timed).__shownAt ?? NaN));
+}
+
+/** Thrown when a timed click came too late to test anything: the test is run again (its `retry`). */
+const tooLateToTell = (ms: number) => new Error(`inconclusive: the click came ${Math.round(ms)} ms after the offer showed, by the prompt's clock`);
+
 /** The prompt's own text saying a click or key did nothing, and why. */
 const refusalIn = (frame: FrameLocator) => frame.getByText(REFUSED);
 
@@ -319,7 +345,8 @@ describe('a hostile portal page cannot make the save prompt act', () => {
     await expectVaultUnchanged();
   });
 
-  it('3. swap: a new offer ("Prod") replaces an armed harmless one; a click 70 ms later is refused', async () => {
+  // Retried: a loaded machine can click after the guard's 500 ms, which proves nothing (see timePressAfterShown).
+  it('3. swap: a new offer ("Prod") replaces an armed harmless one; a click 70 ms later is refused', { retry: 2 }, async () => {
     await generateKey(portal, 'Harmless');
     const harmless = await waitForPrompt(portal);
     // The prompt sits over NEW CREDENTIAL: the user moves it aside (the corner is remembered for
@@ -327,6 +354,7 @@ describe('a hostile portal page cannot make the save prompt act', () => {
     await userClick(portal, centreOf(await boxOf(harmless.getByRole('button', { name: 'Move this prompt to the next corner' }))));
     await portal.getByRole('button', { name: 'Close', exact: true }).click();
     await waitForPrompt(portal);
+    const pressAfterShown = await timePressAfterShown(portal, /Replace key in Prod/);
     await generateKey(portal, 'Prod');
     const replace = await visible(promptFrame(portal).getByRole('button', { name: 'Replace key in Prod' }), 5_000);
     const appeared = Date.now();
@@ -334,7 +362,8 @@ describe('a hostile portal page cannot make the save prompt act', () => {
     await portal.waitForTimeout(Math.max(0, 70 - (Date.now() - appeared)));
     await userClick(portal, target);
     // Still well inside the 500 ms the new offer must be seen for, or the test proves nothing.
-    expect(Date.now() - appeared).toBeLessThan(400);
+    const late = await pressAfterShown();
+    if (!(late < 400)) throw tooLateToTell(late);
 
     expect(await promptSays(promptFrame(portal))).toMatch(REFUSED);
     await expectNoReviewWindow();
@@ -385,10 +414,12 @@ describe('a hostile portal page cannot make the save prompt act', () => {
     await expectVaultUnchanged();
   });
 
+  // Retried: on a loaded machine the click now and then reaches neither the prompt nor the page
+  // (nothing is saved then, and the test says so; a saved key fails every attempt).
   it.each([
     ['in the document, raised again every frame', { inShadowRoot: false, keepOnTop: true }],
     ['in a closed shadow root, shown once', { inShadowRoot: true, keepOnTop: false }],
-  ])('6. cover: the page shows its own click-through popover over the prompt (%s); the click is refused', async (_how, options) => {
+  ])('6. cover: the page shows its own click-through popover over the prompt (%s); the click is refused', { retry: 2 }, async (_how, options) => {
     await generateKey(portal, 'Covered');
     const frame = promptFrame(portal);
     await waitForPrompt(portal);
