@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { call } from '@/lib/messaging/call';
 import { askUntilAnswered } from '@/lib/messaging/watch-background-read';
@@ -12,12 +12,17 @@ import { RESULTS_READ_MAX, RESULT_KEY_PREFIX } from '@/lib/results/result-key';
  */
 export function useLastResults(ids: readonly string[]): Record<string, ConnectionResults> {
   const [results, setResults] = useState<Record<string, ConnectionResults>>({});
+  /**
+   * Per connection, the newest read applied: an older read that answers late is not applied over
+   * it. Kept while the list changes, so a connection added asks for its own results, not every one's again.
+   */
+  const appliedRead = useRef(new Map<string, number>()).current;
+  const reads = useRef(0);
+  // Reads still answering when the list changes are kept (they are for this page); not after it closed.
+  const live = useRef(true);
+  useEffect(() => () => void (live.current = false), []);
   const idsKey = ids.join('\n');
   useEffect(() => {
-    let live = true;
-    let reads = 0;
-    /** Per connection, the newest read applied: an older read that answers late is not applied over it. */
-    const appliedRead = new Map<string, number>();
     const read = (wanted: string[]): void => {
       // One answer for a whole vault (one re-render, not one per slice), within the message's cap.
       if (wanted.length > RESULTS_READ_MAX) {
@@ -25,9 +30,9 @@ export function useLastResults(ids: readonly string[]): Record<string, Connectio
         return;
       }
       if (!wanted.length) return;
-      const ticket = ++reads;
-      void askUntilAnswered(() => call('readResults', { ids: wanted }), () => live).then((outcome) => {
-        if (!live || !outcome?.ok) return;
+      const ticket = ++reads.current;
+      void askUntilAnswered(() => call('readResults', { ids: wanted }), () => live.current).then((outcome) => {
+        if (!live.current || !outcome?.ok) return;
         const fresh = wanted.filter((id) => (appliedRead.get(id) ?? 0) < ticket);
         for (const id of fresh) appliedRead.set(id, ticket);
         if (!fresh.length) return;
@@ -43,11 +48,8 @@ export function useLastResults(ids: readonly string[]): Record<string, Connectio
       read(Object.keys(changes).flatMap((key) => (key.startsWith(RESULT_KEY_PREFIX) ? [key.slice(RESULT_KEY_PREFIX.length)] : [])));
     };
     browser.storage.onChanged.addListener(listener);
-    read(idsKey ? idsKey.split('\n') : []);
-    return () => {
-      live = false;
-      browser.storage.onChanged.removeListener(listener);
-    };
+    read((idsKey ? idsKey.split('\n') : []).filter((id) => !appliedRead.has(id)));
+    return () => browser.storage.onChanged.removeListener(listener);
   }, [idsKey]);
   return results;
 }
