@@ -13,6 +13,8 @@ export const ROW_HEIGHT = 42;
 const OVERSCAN = 6;
 /** Before the first measurement of the scroll box (a popup is at most 600 px high). */
 const FIRST_VIEWPORT = 600;
+/** The popup's first screen, read before the rest (useVaultView): every row drawn at first, and then some. */
+export const LIST_HEAD_ROWS = Math.ceil(FIRST_VIEWPORT / ROW_HEIGHT) + OVERSCAN + 4;
 
 interface ListProps {
   connections: readonly Connection[];
@@ -28,6 +30,8 @@ interface ListProps {
   locked: boolean;
   /** Connections whose name another one has too (an older vault): each asks for a rename. */
   sameName: ReadonlySet<string>;
+  /** Only the first connections are known yet: the rest is being read. */
+  loading: boolean;
 }
 
 /**
@@ -35,7 +39,7 @@ interface ListProps {
  * in view are drawn (a vault can hold thousands); it stays a list of list items with their
  * position in the whole list, and the arrow keys move between rows.
  */
-export function ConnectionList({ connections, results, stateOf, actions, showId, failingOnly, onFailingOnly, locked, sameName }: ListProps) {
+export function ConnectionList({ connections, results, stateOf, actions, showId, failingOnly, onFailingOnly, locked, sameName, loading }: ListProps) {
   const [search, setSearch] = useState('');
   const [sort, setSort] = useState<SortKey>('name');
   const [expandedId, setExpandedId] = useState<string>();
@@ -144,12 +148,13 @@ export function ConnectionList({ connections, results, stateOf, actions, showId,
           {i18n.t('failingOnly')}
         </label>
       </div>
-      {connections.length > 0 && shown.length === 0 && <p class="muted">{i18n.t('noMatches')}</p>}
+      {!loading && connections.length > 0 && shown.length === 0 && <p class="muted">{i18n.t('noMatches')}</p>}
       <div class="list-box" ref={box} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
         <ul
           class="list"
           ref={list}
           aria-label={i18n.t('connectionsLabel')}
+          aria-busy={loading}
           style={{ paddingTop: `${drawn.padTop}px`, paddingBottom: `${drawn.padBottom}px` }}
           onKeyDown={onKeyDown}
         >

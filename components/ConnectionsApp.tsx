@@ -8,7 +8,7 @@ import { call } from '@/lib/messaging/call';
 import { hasHostAccess, originPattern, requestHostAccess } from '@/lib/permissions/host-access';
 import { urlAllowed } from '@/lib/policy/hosts';
 import type { Quarantined } from '@/lib/vault/parse-vault';
-import { ConnectionList } from './ConnectionList';
+import { ConnectionList, LIST_HEAD_ROWS } from './ConnectionList';
 import { ErrorAlert } from './ErrorAlert';
 import { lazy } from './lazy';
 import { usePolicy } from './use-policy';
@@ -38,7 +38,7 @@ export type ManagerSections = (props: {
 
 /** The connection manager, shared by the popup and the full-page view. */
 export function ConnectionsApp({ layout, managerSections }: { layout: 'popup' | 'page'; managerSections?: ManagerSections }) {
-  const vault = useVaultView();
+  const vault = useVaultView(layout === 'popup' ? LIST_HEAD_ROWS : 0);
   const lock = useLockStatus();
   const { policy } = usePolicy();
   const welcome = layout === 'page' && new URLSearchParams(location.search).has('welcome');
@@ -61,8 +61,11 @@ export function ConnectionsApp({ layout, managerSections }: { layout: 'popup' | 
   }, [mode.kind]);
 
   const connections = vault?.kind === 'ok' ? vault.connections : [];
+  /** Only the first screen is read yet (useVaultView): the count and the same-name marks come with it. */
+  const partial = vault?.kind === 'ok' ? vault.partial : undefined;
+  const total = partial?.total ?? connections.length;
   const locked = lock?.hasPassphrase === true && !lock.unlocked;
-  const sameName = useMemo(() => sameNameIds(connections), [connections]);
+  const sameName = useMemo(() => partial?.sameName ?? sameNameIds(connections), [connections, partial]);
   const ids = useMemo(() => connections.map((c) => c.id), [connections]);
   const results = useLastResults(ids);
   const run = useTestRun();
@@ -170,10 +173,10 @@ export function ConnectionsApp({ layout, managerSections }: { layout: 'popup' | 
             <button type="button" class="primary" ref={addButton} onClick={() => setMode({ kind: 'add' })}>
               {i18n.t('addConnection')}
             </button>
-            <button type="button" disabled={runGoing || locked || connections.length === 0} onClick={testAll}>
+            <button type="button" disabled={runGoing || locked || total === 0} onClick={testAll}>
               {runGoing ? i18n.t('testingAll') : i18n.t('testAll')}
             </button>
-            <span class="muted count">{i18n.t('countConnections', connections.length, [String(connections.length)])}</span>
+            <span class="muted count">{i18n.t('countConnections', total, [String(total)])}</span>
           </div>
           {run && (
             <TestRunBar
@@ -196,6 +199,7 @@ export function ConnectionsApp({ layout, managerSections }: { layout: 'popup' | 
             onFailingOnly={setFailingOnly}
             locked={locked}
             sameName={sameName}
+            loading={partial !== undefined}
           />
         </>
       )}

@@ -4,21 +4,39 @@ import { call } from '@/lib/messaging/call';
 import { type VaultView, createVaultView, itemsOf } from '@/lib/vault/vault-view';
 
 /** The background's validated copy; storage itself if the background cannot answer. */
-async function firstRead(): Promise<Record<string, unknown> | 'newer'> {
+async function fullRead(): Promise<Record<string, unknown> | 'newer'> {
+  performance.mark('vault-ask');
   const copy = await call('readVault', {});
+  performance.mark('vault-answer');
   if (copy.ok) return itemsOf(copy.value.connections, copy.value.quarantine);
   if (copy.error.code === 'vault-from-newer-version') return 'newer';
   return browser.storage.local.get(null);
 }
 
-/** The vault as the pages show it (lib/vault/vault-view.ts), kept current; undefined until first read. */
-export function useVaultView(): VaultView | undefined {
+/**
+ * The first `count` connections by name, drawn before the whole vault arrives; the whole vault
+ * when it holds no more than that. Undefined when the background cannot tell (the full read says why).
+ */
+async function headRead(count: number): Promise<{ items: Record<string, unknown> } | { partial: VaultView } | undefined> {
+  const head = await call('readListHead', { count });
+  if (!head.ok) return undefined;
+  const { connections, quarantine, total, sameName } = head.value;
+  if (total <= connections.length) return { items: itemsOf(connections, quarantine) };
+  return { partial: { kind: 'ok', connections, quarantine, partial: { total, sameName: new Set(sameName) } } };
+}
+
+/**
+ * The vault as the pages show it (lib/vault/vault-view.ts), kept current; undefined until first
+ * read. With `head`, the first `head` connections by name are shown first, marked partial, while
+ * the rest is read: a long list's first screen then costs what a short one does.
+ */
+export function useVaultView(head = 0): VaultView | undefined {
   const [view, setView] = useState<VaultView>();
   // A layout effect runs as soon as the first render is committed, before the first paint: the
   // read overlaps the page's painting instead of following it.
   useLayoutEffect(() => {
     const vault = createVaultView();
-    // Changes that land before the first read answers are newer than it: applied after it.
+    // Changes that land before the whole vault is read are newer than it: applied after it.
     let early: Array<Record<string, unknown>> | undefined = [];
     const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
       if (area !== 'local') return;
@@ -27,14 +45,22 @@ export function useVaultView(): VaultView | undefined {
       vault.apply(values);
       setView(vault.view());
     };
-    browser.storage.onChanged.addListener(listener);
-    void firstRead().then((items) => {
+    const show = (items: Record<string, unknown> | 'newer') => {
       if (items === 'newer') return setView({ kind: 'newer' });
       vault.apply(items);
       for (const values of early ?? []) vault.apply(values);
       early = undefined;
       setView(vault.view());
-    });
+    };
+    browser.storage.onChanged.addListener(listener);
+    if (head > 0) {
+      void headRead(head).then((first) => {
+        if (first && 'items' in first) return show(first.items);
+        // Painted as it is (keys, names, sealed or not, as readVault gives them), then replaced.
+        if (first) setView(first.partial);
+        void fullRead().then(show);
+      });
+    } else void fullRead().then(show);
     return () => browser.storage.onChanged.removeListener(listener);
   }, []);
   return view;

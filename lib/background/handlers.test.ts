@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { OFFER_TTL_MS } from '../capture/offers';
 import { parseResults, resultKey } from '../results/result-schema';
-import { isVaultKey } from '../vault/vault-layout';
+import { isVaultKey, recordKey } from '../vault/vault-layout';
 import { TEST_RUN_KEY, parseTestRun } from './test-run';
 import { createTestBackground, storedVaultText } from './test-background';
 
@@ -263,6 +263,24 @@ describe('the pages\' copy of the vault', () => {
     const sealed = await handlers.readVault({}, PAGE);
     expect(sealed.ok && sealed.value.connections.map((c) => c.key.kind)).toEqual(['sealed']);
     expect(JSON.stringify(sealed)).not.toContain(KEY);
+  });
+
+  it("gives the popup's first screen: the first connections by name, how many in all, and which share a name", async () => {
+    const { handlers } = createTestBackground();
+    for (const name of ['delta', 'Alpha', 'charlie', 'bravo', 'echo']) await handlers.addConnection({ ...input, name }, PAGE);
+    // An older vault can hold a name that collides under today's rule: written as storage holds it.
+    const read = await handlers.readVault({}, PAGE);
+    if (!read.ok) throw new Error('read');
+    const bravo = read.value.connections.find((c) => c.name === 'bravo')!;
+    await fakeBrowser.storage.local.set({ [recordKey('twin')]: { ...bravo, id: 'twin', name: 'Bravo\u200B', createdAt: bravo.createdAt + 1 } });
+    const head = await handlers.readListHead({ count: 3 }, PAGE);
+    if (!head.ok) throw new Error('head');
+    expect(head.value.connections.map((c) => c.name)).toEqual(['Alpha', 'bravo', 'Bravo\u200B']);
+    expect(head.value.total).toBe(6);
+    expect(head.value.sameName.sort()).toEqual([bravo.id, 'twin'].sort());
+    const whole = await handlers.readListHead({ count: 10 }, PAGE);
+    expect(whole.ok && whole.value.connections.length).toBe(6);
+    expect(whole.ok && whole.value.total).toBe(6);
   });
 });
 

@@ -3,7 +3,9 @@ import { createBatchedResults } from './batched-results';
 import { readBackup } from '../backup/read-backup';
 import { backupFileName, writeBackup } from '../backup/write-backup';
 import { type Connection, type TestResult, plainKeyOf } from '../connections/schema';
+import { sameNameIds } from '../connections/names';
 import { validateInput } from '../connections/validate-input';
+import { firstByName } from '../list/list-query';
 import type { TestTarget, TesterDeps } from '../api/test-connection';
 import type { ResultStore } from '../results/result-store';
 import type { StorageAreaLike } from '../storage/storage-area';
@@ -84,6 +86,7 @@ const isOpen = (c: Connection): c is OpenConnection => c.key.kind === 'plain';
 const NOT_ACTIVITY: ReadonlySet<MessageName> = new Set([
   'lockStatus',
   'readVault',
+  'readListHead',
   'readResults',
   'readTestRun',
   'readPolicy',
@@ -315,6 +318,15 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     async readVault() {
       const read = await vault.readStored();
       return read.ok ? ok({ connections: read.value.connections, quarantine: read.value.quarantine }) : read;
+    },
+
+    async readListHead({ count }) {
+      const read = await vault.readStored();
+      if (!read.ok) return read;
+      const { connections, quarantine } = read.value;
+      const head = firstByName(connections, count);
+      const sameName = sameNameIds(connections);
+      return ok({ connections: head, quarantine, total: connections.length, sameName: head.flatMap((c) => (sameName.has(c.id) ? [c.id] : [])) });
     },
 
     readResults: async ({ ids }) => ok(await deps.results.readMany(ids)),

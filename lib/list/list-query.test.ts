@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Connection, TestResult } from '../connections/schema';
-import { createListFilter, filterConnections, prepareSearch, sortConnections } from './list-query';
+import { createListFilter, filterConnections, firstByName, prepareSearch, sortConnections } from './list-query';
 
 const result = (category: string, at: number, company?: string) =>
   ({ at, category, status: 200, latencyMs: 1, endpoint: 'GET x', ...(company && { company }) }) as TestResult;
@@ -33,6 +33,20 @@ describe('sorting the list', () => {
     expect(names(sortConnections(list, 'verdict', resultOf))).toEqual(['Alpha', 'delta', 'epsilon', 'beta', 'gamma']));
   it('reads results through the function it is given', () =>
     expect(names(sortConnections(list, 'verdict', (c) => (c.name === 'gamma' ? result('network', 1) : undefined)))).toEqual(['gamma', 'Alpha', 'beta', 'delta', 'epsilon']));
+});
+
+describe("the list's first screen", () => {
+  it('is the start of the name order, ties kept in stored order, whatever the count', () => {
+    // Names that tie under the collator (case, accents, numbers compared as numbers) and repeat.
+    const words = ['prod', 'Prod', 'PROD', 'pröd', 'sandbox 2', 'sandbox 10', 'Sandbox 2', 'alpha', 'Ålpha', 'zeta', 'beta'];
+    let seed = 7;
+    const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    const many = Array.from({ length: 400 }, (_, i) => ({ ...connection(words[Math.floor(random() * words.length)]!, i), id: `c${i}` }));
+    for (const count of [1, 2, 5, 24, 399, 400, 500]) {
+      expect(firstByName(many, count).map((c) => c.id)).toEqual(sortConnections(many, 'name', resultOf).slice(0, count).map((c) => c.id));
+    }
+    expect(firstByName([], 3)).toEqual([]);
+  });
 });
 
 describe('searching and filtering', () => {

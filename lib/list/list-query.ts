@@ -37,6 +37,28 @@ export function sortConnections(connections: readonly Connection[], sort: SortKe
 }
 
 /**
+ * The first `count` of sortConnections(connections, 'name'), in that order, without sorting them
+ * all: the popup's first screen is asked for before the whole vault. Each connection goes after
+ * the ones it ties with, as the stable sort puts it.
+ */
+export function firstByName(connections: readonly Connection[], count: number): Connection[] {
+  const top: Connection[] = [];
+  for (const connection of connections) {
+    if (top.length === count && byName(connection, top[count - 1]!) >= 0) continue;
+    let low = 0;
+    let high = top.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (byName(connection, top[middle]!) < 0) high = middle;
+      else low = middle + 1;
+    }
+    top.splice(low, 0, connection);
+    if (top.length > count) top.pop();
+  }
+  return top;
+}
+
+/**
  * What a search looks in: the name, the URL and the note, kept per record (a changed record is a
  * new object), and the company the last test returned, apart (results change apart from records,
  * and thousands of them arrive at once when the list opens).

@@ -2,6 +2,7 @@ import { keyModeSchema } from '../backup/backup-schema';
 import { connectionSchema, purposeSchema } from '../connections/schema';
 import { CORNERS } from '../prompt/placement';
 import { RESULTS_READ_MAX } from '../results/result-key';
+import { LIST_HEAD_MAX } from '../vault/vault-view';
 import { GIVE_UP_MAX_S, GIVE_UP_MIN_S } from '../settings/settings';
 import { text, z } from '../schema/z';
 
@@ -37,6 +38,8 @@ export const messageSchemas = {
   setTestGiveUp: z.strictObject({ seconds: z.int().check(z.gte(GIVE_UP_MIN_S), z.lte(GIVE_UP_MAX_S)) }),
   /** The validated vault as stored, for the popup and the manager to list (they watch storage for changes after). */
   readVault: z.strictObject({}),
+  /** The popup's first screen: the first `count` connections by name, asked for before the whole vault. */
+  readListHead: z.strictObject({ count: z.int().check(z.gte(1), z.lte(LIST_HEAD_MAX)) }),
   /**
    * The same for stored test results, Test all's progress and the administrator's policy: pages
    * read them through the background, which validates them, and keep zod out of their bundles.

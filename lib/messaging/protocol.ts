@@ -41,6 +41,12 @@ export interface MessageResults {
   cancelTests: null;
   setTestGiveUp: null;
   readVault: { connections: Connection[]; quarantine: Quarantined[] };
+  /**
+   * The first connections by name, with how many there are in all and which of them share their
+   * name with another (which the popup cannot tell from these alone). When `total` is the length
+   * of `connections`, this is the whole vault.
+   */
+  readListHead: { connections: Connection[]; quarantine: Quarantined[]; total: number; sameName: string[] };
   readResults: Record<string, ConnectionResults>;
   /** null: no Test all this browser session. */
   readTestRun: TestRun | null;

@@ -14,10 +14,24 @@ import { RECORD_PREFIX, SPLIT_FROM, VAULT_STORAGE_KEY, recordKey } from './vault
  * record that does not have the shape is left out until the background quarantines it.
  */
 export type VaultView =
-  | { kind: 'ok'; connections: Connection[]; quarantine: Quarantined[] }
+  | { kind: 'ok'; connections: Connection[]; quarantine: Quarantined[]; partial?: ListHead }
   | { kind: 'newer' }
   /** Stored in a layout older than v5: shown once the background has moved it (on its next read). */
   | { kind: 'pending' };
+
+/**
+ * Only the first connections by name are known yet (the background's readListHead, which the
+ * popup asks for before the whole vault so that its first screen does not wait for thousands).
+ */
+export interface ListHead {
+  /** How many connections the vault holds. */
+  total: number;
+  /** Those of the first ones that share their name with another connection. */
+  sameName: ReadonlySet<string>;
+}
+
+/** The most connections readListHead gives: a popup's screen shows about a dozen. */
+export const LIST_HEAD_MAX = 100;
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
