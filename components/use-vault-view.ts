@@ -56,9 +56,11 @@ export function useVaultView(head = 0): VaultView | undefined {
     if (head > 0) {
       void headRead(head).then((first) => {
         if (first && 'items' in first) return show(first.items);
+        if (!first) return void fullRead().then(show);
         // Painted as it is (keys, names, sealed or not, as readVault gives them), then replaced.
-        if (first) setView(first.partial);
-        void fullRead().then(show);
+        // The rest is asked for once that screen is drawn: its answer would hold up the drawing.
+        setView(first.partial);
+        requestAnimationFrame(() => setTimeout(() => void fullRead().then(show)));
       });
     } else void fullRead().then(show);
     return () => browser.storage.onChanged.removeListener(listener);

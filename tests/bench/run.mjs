@@ -261,8 +261,11 @@ async function browserSections() {
           ? p.popup.interactive.median / p.trivial.interactive.median <= (p.connections === BIG_VAULT ? 1.3 : 3)
           : null,
       });
+      if (p.popup.complete.median > p.popup.interactive.median) {
+        addRow({ section: '5 Popup', measure: `  open → whole list read (the first screen is drawn before it), ${p.connections} connections`, value: p.popup.complete.median, unit: 'ms', baseline: p.trivial.interactive.median, baselineLabel: 'trivial extension page', goal: '', met: null });
+      }
       if (p.search) {
-        addRow({ section: '5 Popup', measure: `  search, one keystroke → next frame drawn, p95 of ${p.search.n} (${p.connections} connections)`, value: p.search.p95, unit: 'ms', baseline: 1000 / 60, baselineLabel: 'one frame at 60 Hz', goal: '≤ 1 frame', met: p.search.p95 <= 1000 / 60 });
+        addRow({ section: '5 Popup', measure: `  search (typed once the whole list is read), one keystroke → next frame drawn, p95 of ${p.search.n} (${p.connections} connections)`, value: p.search.p95, unit: 'ms', baseline: 1000 / 60, baselineLabel: 'one frame at 60 Hz', goal: '≤ 1 frame', met: p.search.p95 <= 1000 / 60 });
       }
       if (p.connections > 0 && emptyPopup) {
         addRow({ section: '5 Popup', measure: `  same, ${p.connections} connections vs the popup with 0`, value: p.popup.interactive.median, unit: 'ms', baseline: emptyPopup.popup.interactive.median, baselineLabel: 'popup, 0 connections', goal: '', met: null });
