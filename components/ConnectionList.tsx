@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Connection, TestResult } from '@/lib/connections/schema';
 import type { ConnectionResults } from '@/lib/results/result-schema';
 import { SORT_KEYS, type SortKey, createListFilter, prepareSearch, sortConnections, sortReadsResults } from '@/lib/list/list-query';
@@ -71,11 +71,12 @@ export function ConnectionList({ connections, results, stateOf, actions, showId,
   const geometry = { rowHeight: ROW_HEIGHT, expanded, extra: expanded >= 0 ? extra : 0 };
   const drawn = listWindow({ ...geometry, count: shown.length, scrollTop, viewport, overscan: OVERSCAN });
 
-  useLayoutEffect(() => {
-    const measure = () => box.current && setViewport(box.current.clientHeight || FIRST_VIEWPORT);
-    measure();
-    addEventListener('resize', measure);
-    return () => removeEventListener('resize', measure);
+  // Told after each layout, before its paint: reading clientHeight here would force a layout of
+  // its own while the popup renders for the first time, when the list is still empty.
+  useEffect(() => {
+    const observer = new ResizeObserver(([entry]) => setViewport(Math.round(entry?.contentRect.height ?? 0) || FIRST_VIEWPORT));
+    if (box.current) observer.observe(box.current);
+    return () => observer.disconnect();
   }, []);
 
   /** Scrolls the box so that row `index` is wholly in view. */

@@ -8,7 +8,7 @@ import { call } from '@/lib/messaging/call';
 import { hasHostAccess, originPattern, requestHostAccess } from '@/lib/permissions/host-access';
 import { urlAllowed } from '@/lib/policy/hosts';
 import type { Quarantined } from '@/lib/vault/parse-vault';
-import { ConnectionList, LIST_HEAD_ROWS } from './ConnectionList';
+import { ConnectionList } from './ConnectionList';
 import { ErrorAlert } from './ErrorAlert';
 import { lazy } from './lazy';
 import { usePolicy } from './use-policy';
@@ -18,7 +18,7 @@ import { useLastResults } from './use-last-results';
 import { useTestRun } from './use-test-run';
 import { type ToastMessage, Toast } from './Toast';
 import { failureText } from './messages';
-import { useVaultView } from './use-vault-view';
+import { type FirstScreen, useVaultView } from './use-vault-view';
 
 // Not needed for the list's first paint (or only in some states): loaded when first shown.
 const LockView = lazy(() => import('./LockView').then((m) => m.LockView));
@@ -36,9 +36,16 @@ export type ManagerSections = (props: {
   say(text: string): void;
 }) => ComponentChildren;
 
+interface AppProps {
+  layout: 'popup' | 'page';
+  managerSections?: ManagerSections;
+  /** The popup's first screen, asked for before the app rendered (use-vault-view.ts). */
+  firstScreen?: Promise<FirstScreen>;
+}
+
 /** The connection manager, shared by the popup and the full-page view. */
-export function ConnectionsApp({ layout, managerSections }: { layout: 'popup' | 'page'; managerSections?: ManagerSections }) {
-  const vault = useVaultView(layout === 'popup' ? LIST_HEAD_ROWS : 0);
+export function ConnectionsApp({ layout, managerSections, firstScreen }: AppProps) {
+  const vault = useVaultView(firstScreen);
   const lock = useLockStatus();
   const { policy } = usePolicy();
   const welcome = layout === 'page' && new URLSearchParams(location.search).has('welcome');

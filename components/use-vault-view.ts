@@ -13,11 +13,15 @@ async function fullRead(): Promise<Record<string, unknown> | 'newer'> {
   return browser.storage.local.get(null);
 }
 
+/** What askFirstScreen gives: the whole vault's items, or its first screen only. */
+export type FirstScreen = { items: Record<string, unknown> } | { partial: VaultView } | undefined;
+
 /**
  * The first `count` connections by name, drawn before the whole vault arrives; the whole vault
- * when it holds no more than that. Undefined when the background cannot tell (the full read says why).
+ * when it holds no more than that. Undefined when the background cannot tell (the full read says
+ * why). The popup asks before it renders anything, so that the question and its first render overlap.
  */
-async function headRead(count: number): Promise<{ items: Record<string, unknown> } | { partial: VaultView } | undefined> {
+export async function askFirstScreen(count: number): Promise<FirstScreen> {
   const head = await call('readListHead', { count });
   if (!head.ok) return undefined;
   const { connections, quarantine, total, sameName } = head.value;
@@ -27,10 +31,10 @@ async function headRead(count: number): Promise<{ items: Record<string, unknown>
 
 /**
  * The vault as the pages show it (lib/vault/vault-view.ts), kept current; undefined until first
- * read. With `head`, the first `head` connections by name are shown first, marked partial, while
- * the rest is read: a long list's first screen then costs what a short one does.
+ * read. With `firstScreen` (askFirstScreen), a long list's first connections are shown first,
+ * marked partial, while the rest is read: its first screen then costs what a short list's does.
  */
-export function useVaultView(head = 0): VaultView | undefined {
+export function useVaultView(firstScreen?: Promise<FirstScreen>): VaultView | undefined {
   const [view, setView] = useState<VaultView>();
   // A layout effect runs as soon as the first render is committed, before the first paint: the
   // read overlaps the page's painting instead of following it.
@@ -53,8 +57,8 @@ export function useVaultView(head = 0): VaultView | undefined {
       setView(vault.view());
     };
     browser.storage.onChanged.addListener(listener);
-    if (head > 0) {
-      void headRead(head).then((first) => {
+    if (firstScreen) {
+      void firstScreen.then((first) => {
         if (first && 'items' in first) return show(first.items);
         if (!first) return void fullRead().then(show);
         // Painted as it is (keys, names, sealed or not, as readVault gives them), then replaced.

@@ -1,9 +1,13 @@
 import { i18n } from '#i18n';
 import { render } from 'preact';
 import { ConnectionsApp } from '@/components/ConnectionsApp';
+import { LIST_HEAD_ROWS } from '@/components/ConnectionList';
+import { askFirstScreen } from '@/components/use-vault-view';
 import '@/components/app.css';
 
 // index.html says lang="en"; the text shown is in whichever locale the browser picked.
 document.documentElement.lang = i18n.t('htmlLang');
 
-render(<ConnectionsApp layout="popup" />, document.getElementById('app')!);
+// Asked before anything renders: the answer's wait and the first render overlap.
+const firstScreen = askFirstScreen(LIST_HEAD_ROWS);
+render(<ConnectionsApp layout="popup" firstScreen={firstScreen} />, document.getElementById('app')!);

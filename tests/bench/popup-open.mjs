@@ -114,6 +114,9 @@ export async function measurePopup({ context, extensionId, serviceWorker, messen
         fcp: summary(/** @type {number[]} */ (runs.popup.map((r) => r.fcp).filter((v) => v !== null))),
       },
       trivial: { interactive: summary(runs.trivial.map((r) => r.interactive)) },
+      // Each popup against the trivial page opened next to it: the machine's load, which moves
+      // both, moves their ratio less than it moves the ratio of the two medians.
+      pairRatio: median(runs.popup.map((r, i) => r.interactive / /** @type {Marks} */ (runs.trivial[i]).interactive)),
       ...(size >= searchFrom && { search: summary(await timeSearch(context, popupUrl)) }),
     });
     log(`  popup: ${size} connections done`);
