@@ -30,7 +30,7 @@ interface ListProps {
   locked: boolean;
   /** Connections whose name another one has too (an older vault): each asks for a rename. */
   sameName: ReadonlySet<string>;
-  /** Only the first connections are known yet: the rest is being read. */
+  /** Only the first connections, or not yet their results, are known: the rest is being read. */
   loading: boolean;
 }
 

@@ -75,6 +75,8 @@ export function ConnectionsApp({ layout, managerSections, firstScreen }: AppProp
   const sameName = useMemo(() => partial?.sameName ?? sameNameIds(connections), [connections, partial]);
   const ids = useMemo(() => connections.map((c) => c.id), [connections]);
   const results = useLastResults(ids);
+  // The verdicts sort, filter and search the list too: it is still loading until they are read.
+  const loading = partial !== undefined || ids.some((id) => results[id] === undefined);
   const run = useTestRun();
   const runGoing = run !== undefined && run.finishedAt === undefined;
   const origins = useMemo(() => [...new Set(connections.map((c) => originPattern(c.url)))].join('\n'), [connections]);
@@ -206,7 +208,7 @@ export function ConnectionsApp({ layout, managerSections, firstScreen }: AppProp
             onFailingOnly={setFailingOnly}
             locked={locked}
             sameName={sameName}
-            loading={partial !== undefined}
+            loading={loading}
           />
         </>
       )}

@@ -5,6 +5,7 @@ import type { Refusal } from '@/lib/prompt/action-gate';
 import type { InputErrorCode } from '@/lib/connections/validate-input';
 import type { ErrorCode } from '@/lib/result';
 import type { SortKey } from '@/lib/list/list-query';
+import { rememberByText } from '@/lib/memo/remember-by-text';
 
 // Each stable code in lib/ maps to one sentence here, so lib/ never holds UI text.
 
@@ -118,8 +119,8 @@ export const refusalText = textFor<Refusal>({
 
 export const environmentLabel = textFor<EnvironmentId>({ production: 'envProduction', sandbox: 'envSandbox', custom: 'envCustom' });
 
-/** Where a connection's URL points: the environment's name, or the host of a custom URL. */
-export function environmentText(url: string): string {
+/** Where a connection's URL points: the environment's name, or the host of a custom URL. Every row shows it. */
+export const environmentText = rememberByText((url: string): string => {
   const id = environmentOf(url);
   if (id !== 'custom') return environmentLabel(id);
   try {
@@ -127,7 +128,7 @@ export function environmentText(url: string): string {
   } catch {
     return url;
   }
-}
+});
 
 /** Where a connection's key was filled: "acme.service-now.com (1/12/2026)". */
 export const usedInText = (usedIn: readonly UsedIn[]): string =>

@@ -1,3 +1,5 @@
+import { rememberByText } from '../memo/remember-by-text';
+
 /**
  * Connection names. What the user typed is stored (trimmed, invisible format characters
  * removed); two names are the same when they match after NFKC normalisation, regardless of case
@@ -21,24 +23,15 @@ export function cleanName(raw: string): string {
 const PLAIN_ASCII = /^[\x20-\x7e]*$/;
 
 /**
- * Keys already worked out: every add, rename and import compares a name with every saved one, and
- * the list compares them all when it opens, so the same names come back again and again. Bounded,
- * so names long gone do not pile up.
+ * Two names are the same name when their keys are equal. Remembered: every add, rename and import
+ * compares a name with every saved one, and the list compares them all when it opens, so the same
+ * names come back again and again.
  */
-const knownKeys = new Map<string, string>();
-const KNOWN_KEYS_MAX = 20_000;
-
-/** Two names are the same name when their keys are equal. */
-export function nameKey(name: string): string {
-  let key = knownKeys.get(name);
-  if (key !== undefined) return key;
+export const nameKey = rememberByText((name: string): string => {
   const folded = PLAIN_ASCII.test(name) ? name.trim().replace(/ +/g, ' ') : cleanName(cleanName(name).normalize('NFKC'));
   // Unicode's default lowercase: what toLocaleLowerCase('en') gives (only tr, az and lt differ), faster.
-  key = folded.toLowerCase();
-  if (knownKeys.size >= KNOWN_KEYS_MAX) knownKeys.clear();
-  knownKeys.set(name, key);
-  return key;
-}
+  return folded.toLowerCase();
+});
 
 export function findByName<T extends { name: string }>(items: readonly T[], name: string): T | undefined {
   const key = nameKey(name);

@@ -1,7 +1,11 @@
 import { browser } from 'wxt/browser';
+import { rememberByText } from '../memo/remember-by-text';
 
-/** The match pattern that lets the extension call every path on this URL's origin. */
-export const originPattern = (url: string): string => `${new URL(url).origin}/*`;
+/**
+ * The match pattern that lets the extension call every path on this URL's origin. Remembered:
+ * the list asks it of every row it draws, on every render.
+ */
+export const originPattern = rememberByText((url: string): string => `${new URL(url).origin}/*`);
 
 /**
  * Asked of the browser even for the default API host: Firefox lets the user withdraw a host

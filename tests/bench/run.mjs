@@ -251,7 +251,7 @@ async function browserSections() {
     for (const p of popup) {
       addRow({
         section: '5 Popup',
-        measure: `open → list interactive, ${p.connections} connections, median of ${p.popup.interactive.n} (list in DOM ${round(p.popup.listReady.median)} ms)`,
+        measure: `open → list interactive, ${p.connections} connections, median of ${p.popup.interactive.n} (list in DOM ${round(p.popup.listReady.median)} ms; median of each open's ratio to the trivial page opened next to it ${p.pairRatio.toFixed(2)}×)`,
         value: p.popup.interactive.median,
         unit: 'ms',
         baseline: p.trivial.interactive.median,
