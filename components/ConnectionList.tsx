@@ -32,6 +32,8 @@ interface ListProps {
   sameName: ReadonlySet<string>;
   /** Only the first connections, or not yet their results, are known: the rest is being read. */
   loading: boolean;
+  /** How many connections there are, when only the first are known yet. */
+  total?: number;
 }
 
 /**
@@ -39,7 +41,7 @@ interface ListProps {
  * in view are drawn (a vault can hold thousands); it stays a list of list items with their
  * position in the whole list, and the arrow keys move between rows.
  */
-export function ConnectionList({ connections, results, stateOf, actions, showId, failingOnly, onFailingOnly, locked, sameName, loading }: ListProps) {
+export function ConnectionList({ connections, results, stateOf, actions, showId, failingOnly, onFailingOnly, locked, sameName, loading, total }: ListProps) {
   const [search, setSearch] = useState('');
   const [sort, setSort] = useState<SortKey>('name');
   const [expandedId, setExpandedId] = useState<string>();
@@ -69,12 +71,18 @@ export function ConnectionList({ connections, results, stateOf, actions, showId,
   const shown = useMemo(() => filter(sorted, search, failingOnly, resultOf), [sorted, search, failingOnly, resultOf]);
   const expanded = expandedId === undefined ? -1 : shown.findIndex((c) => c.id === expandedId);
   const geometry = { rowHeight: ROW_HEIGHT, expanded, extra: expanded >= 0 ? extra : 0 };
+  // Unfiltered, a list whose rest is still coming already has its whole length: the rows say
+  // where they stand in it, and the scroll bar does not jump when the rest arrives.
+  const setSize = total !== undefined && shown === sorted ? total : shown.length;
   const drawn = listWindow({ ...geometry, count: shown.length, scrollTop, viewport, overscan: OVERSCAN });
+  const padBottom = drawn.padBottom + (setSize - shown.length) * ROW_HEIGHT;
 
   // Told after each layout, before its paint: reading clientHeight here would force a layout of
-  // its own while the popup renders for the first time, when the list is still empty.
+  // its own while the popup renders for the first time, when the list is still empty. Never less
+  // than a popup's height: with only the rows in view drawn, a jump to the end (End) lost the
+  // focus in Chromium, whose box briefly scrolls back by a few rows as the rows are replaced.
   useEffect(() => {
-    const observer = new ResizeObserver(([entry]) => setViewport(Math.round(entry?.contentRect.height ?? 0) || FIRST_VIEWPORT));
+    const observer = new ResizeObserver(([entry]) => setViewport(Math.max(Math.round(entry?.contentRect.height ?? 0), FIRST_VIEWPORT)));
     if (box.current) observer.observe(box.current);
     return () => observer.disconnect();
   }, []);
@@ -156,7 +164,7 @@ export function ConnectionList({ connections, results, stateOf, actions, showId,
           ref={list}
           aria-label={i18n.t('connectionsLabel')}
           aria-busy={loading}
-          style={{ paddingTop: `${drawn.padTop}px`, paddingBottom: `${drawn.padBottom}px` }}
+          style={{ paddingTop: `${drawn.padTop}px`, paddingBottom: `${padBottom}px` }}
           onKeyDown={onKeyDown}
         >
           {shown.slice(drawn.start, drawn.end).map((connection, i) => (
@@ -170,7 +178,7 @@ export function ConnectionList({ connections, results, stateOf, actions, showId,
               locked={locked}
               sameName={sameName.has(connection.id)}
               index={drawn.start + i}
-              total={shown.length}
+              total={setSize}
               expanded={connection.id === expandedId}
               onToggle={() => setExpandedId(connection.id === expandedId ? undefined : connection.id)}
               onMeasure={(height) => height - ROW_HEIGHT !== extra && setExtra(height - ROW_HEIGHT)}

@@ -209,6 +209,7 @@ export function ConnectionsApp({ layout, managerSections, firstScreen }: AppProp
             locked={locked}
             sameName={sameName}
             loading={loading}
+            total={partial?.total}
           />
         </>
       )}

@@ -148,4 +148,44 @@ describe('the popup list: compact rows, search, sort, Failing only, keyboard', (
     expect(box.y).toBeGreaterThanOrEqual(0);
     expect(box.y + box.height).toBeLessThanOrEqual(600);
   });
+
+  it('draws the right first screen of a long list at once, before the rest is read, and then the rest', async () => {
+    // Added last but first by name: a first screen in any order but the list's would miss it.
+    const aardvark = { ...connections()[0]!, id: 'list-aardvark', name: 'Aardvark', createdAt: NOW, updatedAt: NOW };
+    delete aardvark.lastTest;
+    await bed.extension.serviceWorker.evaluate(`chrome.storage.local.set(${JSON.stringify(allItems({ connections: [aardvark], quarantine: [] }, {}))})`);
+    const fresh = await bed.extension.context.newPage();
+    try {
+      await fresh.setViewportSize({ width: 400, height: 600 });
+      // What the list shows the first time it shows any row, noted in the page as it happens.
+      await fresh.addInitScript(() => {
+        const observer = new MutationObserver(() => {
+          const rows = [...document.querySelectorAll('ul[aria-label="Connections"] > li')];
+          if (!rows.length) return;
+          observer.disconnect();
+          Object.assign(globalThis, {
+            firstDrawn: {
+              names: rows.map((row) => row.getAttribute('aria-label')),
+              setSize: rows[0]!.getAttribute('aria-setsize'),
+              count: document.querySelector('.count')?.textContent,
+            },
+          });
+        });
+        observer.observe(document, { childList: true, subtree: true });
+      });
+      await fresh.goto(`chrome-extension://${bed.extension.extensionId}/popup.html`);
+      const total = COUNT + 2; // the 60, Integration 35b and Aardvark
+      await expect.poll(() => list(fresh).getAttribute('aria-busy')).toBe('false');
+      const first = (await fresh.evaluate(() => (globalThis as unknown as { firstDrawn: { names: string[]; setSize: string; count: string } }).firstDrawn))!;
+      expect(first.names.slice(0, 3)).toEqual(['Aardvark', 'Integration 01', 'Integration 02']);
+      expect(first.setSize).toBe(String(total));
+      expect(first.count).toBe(`${total} connections`);
+      // The rest came: the last one by name is reached and drawn.
+      await fresh.getByRole('button', { name: 'Aardvark' }).focus();
+      await fresh.keyboard.press('End');
+      await expect.poll(() => focusedText(fresh)).toBe(`Integration ${COUNT}`);
+    } finally {
+      await fresh.close();
+    }
+  });
 });
