@@ -9,7 +9,8 @@ import type { OfferView } from '@/lib/messaging/protocol';
 import type { ActionGate, Refusal } from '@/lib/prompt/action-gate';
 import { type Corner, nextCorner } from '@/lib/prompt/placement';
 import { TestResultView } from './TestResultView';
-import { failureText, inputErrorText, refusalText } from './messages';
+import { failureText } from './messages';
+import { inputErrorText, refusalText } from './detail-messages';
 import { ErrorAlert } from './ErrorAlert';
 import { useLockStatus } from './use-lock-status';
 

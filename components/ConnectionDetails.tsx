@@ -8,7 +8,8 @@ import { PreviousKey } from './PreviousKey';
 import { TestHistory } from './TestHistory';
 import { TestResultView } from './TestResultView';
 import { maskKey } from './mask-key';
-import { failureText, sourceText, usedInText } from './messages';
+import { failureText } from './messages';
+import { sourceText, usedInText } from './detail-messages';
 
 /** The details' own buttons: each asks the background, and says how it went in the app's toast. */
 function detailActions(connection: Connection, say: ItemActions['say']) {

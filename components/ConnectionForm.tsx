@@ -10,7 +10,8 @@ import { type ConnectionInput, type FieldErrors, type InputField, validateInput 
 import type { PolicyEnvironment } from '@/lib/policy/policy-schema';
 import type { AppError, Outcome } from '@/lib/result';
 import { PolicyNote } from './PolicyNote';
-import { areaLabel, environmentLabel, failureText, inputErrorText, presetLabel } from './messages';
+import { environmentLabel, failureText } from './messages';
+import { areaLabel, inputErrorText, presetLabel } from './detail-messages';
 import { ErrorAlert } from './ErrorAlert';
 import { TestResultView } from './TestResultView';
 

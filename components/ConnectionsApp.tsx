@@ -16,7 +16,7 @@ import { useLockStatus } from './use-lock-status';
 import type { ItemActions, ItemState } from './ConnectionItem';
 import { useLastResults } from './use-last-results';
 import { useTestRun } from './use-test-run';
-import { type ToastMessage, Toast } from './Toast';
+import type { ToastMessage } from './Toast';
 import { failureText } from './messages';
 import { type FirstScreen, useVaultView } from './use-vault-view';
 
@@ -26,6 +26,7 @@ const TestRunBar = lazy(() => import('./TestRunBar').then((m) => m.TestRunBar));
 const ConnectionEditor = lazy(() => import('./ConnectionEditor').then((m) => m.ConnectionEditor));
 const RequiredPassphraseForm = lazy(() => import('./RequiredPassphraseForm').then((m) => m.RequiredPassphraseForm));
 const PopupSettings = lazy(() => import('./PopupSettings').then((m) => m.PopupSettings));
+const Toast = lazy(() => import('./Toast').then((m) => m.Toast));
 
 type Mode = { kind: 'list' } | { kind: 'add' } | { kind: 'edit'; id: string };
 

@@ -4,7 +4,8 @@ import { call } from '@/lib/messaging/call';
 import type { FillRequestView } from '@/lib/messaging/protocol';
 import type { ActionGate, Refusal } from '@/lib/prompt/action-gate';
 import { ErrorAlert } from './ErrorAlert';
-import { categoryLabel, environmentText, failureText, refusalText } from './messages';
+import { categoryLabel, environmentText, failureText } from './messages';
+import { refusalText } from './detail-messages';
 
 type Phase =
   | { kind: 'loading' }

@@ -4,7 +4,8 @@ import { BACKUP_MAX_BYTES } from '@/lib/backup/backup-schema';
 import type { ConflictChoice, ImportItem, ImportStatus, SkipReason } from '@/lib/backup/plan-import';
 import { call } from '@/lib/messaging/call';
 import { PassphraseField } from './PassphraseField';
-import { failureText, inputErrorText } from './messages';
+import { failureText } from './messages';
+import { inputErrorText } from './detail-messages';
 import { ErrorAlert } from './ErrorAlert';
 
 const statusText = (status: ImportStatus): string =>

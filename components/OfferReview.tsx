@@ -8,7 +8,8 @@ import { ErrorAlert } from './ErrorAlert';
 import { TestResultView } from './TestResultView';
 import { UnlockForm } from './UnlockForm';
 import { RequiredPassphraseForm } from './RequiredPassphraseForm';
-import { failureText, inputErrorText } from './messages';
+import { failureText } from './messages';
+import { inputErrorText } from './detail-messages';
 import { useLockStatus } from './use-lock-status';
 
 type Side = { keyEnd?: string; result?: TestResult; testing: boolean };

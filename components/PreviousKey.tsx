@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
 import type { Connection } from '@/lib/connections/schema';
-import { keyReplacedText } from './messages';
+import { keyReplacedText } from './detail-messages';
 
 /** A key kept for Undo after a rotation: when it was replaced, Undo, and "Forget previous key". */
 export function PreviousKey({

@@ -1,7 +1,8 @@
 import { i18n } from '#i18n';
 import { useState } from 'preact/hooks';
 import type { HistoryEntry } from '@/lib/results/result-schema';
-import { categoryLabel, dateTimeText } from './messages';
+import { categoryLabel } from './messages';
+import { dateTimeText } from './detail-messages';
 
 /** A connection's last results, newest first, with date and time; shown on demand. */
 export function TestHistory({ history }: { history: readonly HistoryEntry[] }) {

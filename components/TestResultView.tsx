@@ -3,7 +3,8 @@ import { missingAreas, presetWrites } from '@/lib/api/presets';
 import { IDENTITY_AREA, PROBE_PATHS } from '@/lib/api/probes';
 import { AREAS } from '@/lib/connections/areas';
 import type { Purpose, TestResult } from '@/lib/connections/schema';
-import { areaLabel, categoryExplanation, categoryLabel, detailText, presetLabel } from './messages';
+import { categoryLabel } from './messages';
+import { areaLabel, categoryExplanation, detailText, presetLabel } from './detail-messages';
 import { testedAt } from './tested-when';
 import { useNow } from './use-test-run';
 
