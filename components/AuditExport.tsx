@@ -9,7 +9,7 @@ import { categoryLabel, environmentLabel } from './messages';
 /** A CSV for audits: every connection without its key. Made in the page: nothing in it is secret. */
 export function AuditExport({ connections }: { connections: Connection[] }) {
   const ids = useMemo(() => connections.map((c) => c.id), [connections]);
-  const results = useLastResults(ids);
+  const { results } = useLastResults(ids);
   function exportCsv() {
     const last = Object.fromEntries(Object.entries(results).map(([id, r]) => [id, r.last]));
     const csv = auditCsv(connections, last, {

@@ -71,9 +71,10 @@ export function ConnectionList({ connections, results, stateOf, actions, showId,
   const shown = useMemo(() => filter(sorted, search, failingOnly, resultOf), [sorted, search, failingOnly, resultOf]);
   const expanded = expandedId === undefined ? -1 : shown.findIndex((c) => c.id === expandedId);
   const geometry = { rowHeight: ROW_HEIGHT, expanded, extra: expanded >= 0 ? extra : 0 };
-  // Unfiltered, a list whose rest is still coming already has its whole length: the rows say
-  // where they stand in it, and the scroll bar does not jump when the rest arrives.
-  const setSize = total !== undefined && shown === sorted ? total : shown.length;
+  // Unfiltered and by name (the first screen's order), a list whose rest is still coming already
+  // has its whole length: the rows say where they stand in it, and the scroll bar does not jump
+  // when the rest arrives.
+  const setSize = total !== undefined && sort === 'name' && shown === sorted ? total : shown.length;
   const drawn = listWindow({ ...geometry, count: shown.length, scrollTop, viewport, overscan: OVERSCAN });
   const padBottom = drawn.padBottom + (setSize - shown.length) * ROW_HEIGHT;
 

@@ -18,7 +18,7 @@ import { useLastResults } from './use-last-results';
 import { useTestRun } from './use-test-run';
 import type { ToastMessage } from './Toast';
 import { failureText } from './messages';
-import { type FirstScreen, useVaultView } from './use-vault-view';
+import { type VaultWatch, useVaultView } from './use-vault-view';
 
 // Not needed for the list's first paint (or only in some states): loaded when first shown.
 const LockView = lazy(() => import('./LockView').then((m) => m.LockView));
@@ -40,13 +40,13 @@ export type ManagerSections = (props: {
 interface AppProps {
   layout: 'popup' | 'page';
   managerSections?: ManagerSections;
-  /** The popup's first screen, asked for before the app rendered (use-vault-view.ts). */
-  firstScreen?: Promise<FirstScreen>;
+  /** The vault, already being read (the popup starts before it renders: use-vault-view.ts). */
+  vaultWatch?: VaultWatch;
 }
 
 /** The connection manager, shared by the popup and the full-page view. */
-export function ConnectionsApp({ layout, managerSections, firstScreen }: AppProps) {
-  const vault = useVaultView(firstScreen);
+export function ConnectionsApp({ layout, managerSections, vaultWatch }: AppProps) {
+  const vault = useVaultView(vaultWatch);
   const lock = useLockStatus();
   const { policy } = usePolicy();
   const welcome = layout === 'page' && new URLSearchParams(location.search).has('welcome');
@@ -75,9 +75,9 @@ export function ConnectionsApp({ layout, managerSections, firstScreen }: AppProp
   const locked = lock?.hasPassphrase === true && !lock.unlocked;
   const sameName = useMemo(() => partial?.sameName ?? sameNameIds(connections), [connections, partial]);
   const ids = useMemo(() => connections.map((c) => c.id), [connections]);
-  const results = useLastResults(ids);
+  const { results, reading } = useLastResults(ids);
   // The verdicts sort, filter and search the list too: it is still loading until they are read.
-  const loading = partial !== undefined || ids.some((id) => results[id] === undefined);
+  const loading = partial !== undefined || reading;
   const run = useTestRun();
   const runGoing = run !== undefined && run.finishedAt === undefined;
   const origins = useMemo(() => [...new Set(connections.map((c) => originPattern(c.url)))].join('\n'), [connections]);

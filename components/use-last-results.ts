@@ -6,12 +6,15 @@ import type { ConnectionResults } from '@/lib/results/result-schema';
 import { RESULTS_READ_MAX, RESULT_KEY_PREFIX } from '@/lib/results/result-key';
 
 /**
- * The stored test results of these connections (last result and history), kept current. Pages
- * read them through the background, which validates each connection's entry on its own (one bad
- * entry costs only its own result), and ask again for the entries storage says changed.
+ * The stored test results of these connections (last result and history), kept current, and
+ * whether some are still being read. Pages read them through the background, which validates
+ * each connection's entry on its own (one bad entry costs only its own result), and ask again for
+ * the entries storage says changed.
  */
-export function useLastResults(ids: readonly string[]): Record<string, ConnectionResults> {
+export function useLastResults(ids: readonly string[]): { results: Record<string, ConnectionResults>; reading: boolean } {
   const [results, setResults] = useState<Record<string, ConnectionResults>>({});
+  /** Ids the background refused to read (not merely could not be reached): not waited for. */
+  const [refused, setRefused] = useState<ReadonlySet<string>>(new Set());
   /**
    * Per connection, the newest read applied: an older read that answers late is not applied over
    * it. Kept while the list changes, so a connection added asks for its own results, not every one's again.
@@ -32,7 +35,8 @@ export function useLastResults(ids: readonly string[]): Record<string, Connectio
       if (!wanted.length) return;
       const ticket = ++reads.current;
       void askUntilAnswered(() => call('readResults', { ids: wanted }), () => live.current).then((outcome) => {
-        if (!live.current || !outcome?.ok) return;
+        if (!live.current || !outcome) return;
+        if (!outcome.ok) return setRefused((current) => new Set([...current, ...wanted]));
         const fresh = wanted.filter((id) => (appliedRead.get(id) ?? 0) < ticket);
         for (const id of fresh) appliedRead.set(id, ticket);
         if (!fresh.length) return;
@@ -51,5 +55,5 @@ export function useLastResults(ids: readonly string[]): Record<string, Connectio
     read((idsKey ? idsKey.split('\n') : []).filter((id) => !appliedRead.has(id)));
     return () => browser.storage.onChanged.removeListener(listener);
   }, [idsKey]);
-  return results;
+  return { results, reading: ids.some((id) => results[id] === undefined && !refused.has(id)) };
 }

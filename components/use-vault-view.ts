@@ -5,23 +5,17 @@ import { type VaultView, createVaultView, itemsOf } from '@/lib/vault/vault-view
 
 /** The background's validated copy; storage itself if the background cannot answer. */
 async function fullRead(): Promise<Record<string, unknown> | 'newer'> {
-  performance.mark('vault-ask');
   const copy = await call('readVault', {});
-  performance.mark('vault-answer');
   if (copy.ok) return itemsOf(copy.value.connections, copy.value.quarantine);
   if (copy.error.code === 'vault-from-newer-version') return 'newer';
   return browser.storage.local.get(null);
 }
 
-/** What askFirstScreen gives: the whole vault's items, or its first screen only. */
-export type FirstScreen = { items: Record<string, unknown> } | { partial: VaultView } | undefined;
-
 /**
- * The first `count` connections by name, drawn before the whole vault arrives; the whole vault
- * when it holds no more than that. Undefined when the background cannot tell (the full read says
- * why). The popup asks before it renders anything, so that the question and its first render overlap.
+ * The first `count` connections by name, to draw before the whole vault arrives; the whole vault
+ * when it holds no more than that. Undefined when the background cannot tell (the full read says why).
  */
-export async function askFirstScreen(count: number): Promise<FirstScreen> {
+async function firstScreenRead(count: number): Promise<{ items: Record<string, unknown> } | { partial: VaultView } | undefined> {
   const head = await call('readListHead', { count });
   if (!head.ok) return undefined;
   const { connections, quarantine, total, sameName } = head.value;
@@ -29,45 +23,73 @@ export async function askFirstScreen(count: number): Promise<FirstScreen> {
   return { partial: { kind: 'ok', connections, quarantine, partial: { total, sameName: new Set(sameName) } } };
 }
 
+/** A vault being read and followed: one subscriber, which stops it. */
+export interface VaultWatch {
+  subscribe(show: (view: VaultView) => void): () => void;
+}
+
 /**
- * The vault as the pages show it (lib/vault/vault-view.ts), kept current; undefined until first
- * read. With `firstScreen` (askFirstScreen), a long list's first connections are shown first,
- * marked partial, while the rest is read: its first screen then costs what a short list's does.
+ * Reads the vault (lib/vault/vault-view.ts) and follows storage's changes from this moment on:
+ * the listener is in place before anything is asked, so no change can fall between a read's
+ * answer and the following. Changes that land before the whole vault is read are newer than it,
+ * and are applied after it. With `firstScreenRows`, a long list's first connections by name are
+ * shown first, marked partial, and the rest is asked for once they are drawn: a long list's first
+ * screen then costs what a short list's does. The popup starts it before it renders anything.
  */
-export function useVaultView(firstScreen?: Promise<FirstScreen>): VaultView | undefined {
+export function watchVault(firstScreenRows = 0): VaultWatch {
+  const vault = createVaultView();
+  let early: Array<Record<string, unknown>> | undefined = [];
+  let latest: VaultView | undefined;
+  let show: ((view: VaultView) => void) | undefined;
+  let stopped = false;
+  const publish = (view: VaultView) => {
+    latest = view;
+    show?.(view);
+  };
+  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area !== 'local') return;
+    const values = Object.fromEntries(Object.entries(changes).map(([key, change]) => [key, change.newValue]));
+    if (early) return void early.push(values);
+    vault.apply(values);
+    publish(vault.view());
+  };
+  browser.storage.onChanged.addListener(listener);
+  const settle = (items: Record<string, unknown> | 'newer') => {
+    if (stopped) return;
+    if (items === 'newer') return publish({ kind: 'newer' });
+    vault.apply(items);
+    for (const values of early ?? []) vault.apply(values);
+    early = undefined;
+    publish(vault.view());
+  };
+  const readAll = () => void fullRead().then(settle);
+  if (firstScreenRows > 0) {
+    void firstScreenRead(firstScreenRows).then((first) => {
+      if (stopped) return;
+      if (!first) return readAll();
+      if ('items' in first) return settle(first.items);
+      publish(first.partial);
+      // Asked once that screen is drawn: the rest's answer would hold up the drawing.
+      requestAnimationFrame(() => setTimeout(readAll));
+    });
+  } else readAll();
+  return {
+    subscribe(next) {
+      show = next;
+      if (latest) next(latest);
+      return () => {
+        stopped = true;
+        show = undefined;
+        browser.storage.onChanged.removeListener(listener);
+      };
+    },
+  };
+}
+
+/** The vault as the pages show it, kept current; undefined until first read. */
+export function useVaultView(started?: VaultWatch): VaultView | undefined {
   const [view, setView] = useState<VaultView>();
-  // A layout effect runs as soon as the first render is committed, before the first paint: the
-  // read overlaps the page's painting instead of following it.
-  useLayoutEffect(() => {
-    const vault = createVaultView();
-    // Changes that land before the whole vault is read are newer than it: applied after it.
-    let early: Array<Record<string, unknown>> | undefined = [];
-    const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area !== 'local') return;
-      const values = Object.fromEntries(Object.entries(changes).map(([key, change]) => [key, change.newValue]));
-      if (early) return void early.push(values);
-      vault.apply(values);
-      setView(vault.view());
-    };
-    const show = (items: Record<string, unknown> | 'newer') => {
-      if (items === 'newer') return setView({ kind: 'newer' });
-      vault.apply(items);
-      for (const values of early ?? []) vault.apply(values);
-      early = undefined;
-      setView(vault.view());
-    };
-    browser.storage.onChanged.addListener(listener);
-    if (firstScreen) {
-      void firstScreen.then((first) => {
-        if (first && 'items' in first) return show(first.items);
-        if (!first) return void fullRead().then(show);
-        // Painted as it is (keys, names, sealed or not, as readVault gives them), then replaced.
-        // The rest is asked for once that screen is drawn: its answer would hold up the drawing.
-        setView(first.partial);
-        requestAnimationFrame(() => setTimeout(() => void fullRead().then(show)));
-      });
-    } else void fullRead().then(show);
-    return () => browser.storage.onChanged.removeListener(listener);
-  }, []);
+  // A layout effect runs as soon as the first render is committed, before the first paint.
+  useLayoutEffect(() => (started ?? watchVault()).subscribe(setView), []);
   return view;
 }

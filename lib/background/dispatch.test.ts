@@ -59,6 +59,11 @@ describe('dispatch', () => {
     expect(await dispatch(handlers, 'unlock', { passphrase: 'x' }, PROMPT, SELF)).toEqual(refused);
     expect(await dispatch(handlers, 'revealKey', { id }, PROMPT, SELF)).toEqual(refused);
     expect(await dispatch(handlers, 'testOfferKey', { offerId }, PROMPT, SELF)).toEqual(refused);
+    // Nor read the vault, whole or its first screen: neither may the content script.
+    for (const sender of [PROMPT, PORTAL_TAB]) {
+      expect(await dispatch(handlers, 'readVault', {}, sender, SELF)).toEqual(refused);
+      expect(await dispatch(handlers, 'readListHead', { count: 5 }, sender, SELF)).toEqual(refused);
+    }
     // The prompt sees the conflict (inside its frame), never the key's last characters.
     const view = await dispatch(handlers, 'getOffer', {}, PROMPT, SELF);
     expect(view).toMatchObject({ ok: true, value: { conflict: { id } } });

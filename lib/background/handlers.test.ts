@@ -281,6 +281,11 @@ describe('the pages\' copy of the vault', () => {
     const whole = await handlers.readListHead({ count: 10 }, PAGE);
     expect(whole.ok && whole.value.connections.length).toBe(6);
     expect(whole.ok && whole.value.total).toBe(6);
+    // As readVault gives them: keys sealed once a passphrase is set.
+    await handlers.setPassphrase({ passphrase: 'correct horse' }, PAGE);
+    const sealed = await handlers.readListHead({ count: 2 }, PAGE);
+    expect(sealed.ok && sealed.value.connections.map((c) => c.key.kind)).toEqual(['sealed', 'sealed']);
+    expect(JSON.stringify(sealed)).not.toContain(KEY);
   });
 });
 

@@ -11,7 +11,12 @@ type ResultOf = (connection: Connection) => TestResult | undefined;
 export const sortReadsResults = (sort: SortKey): boolean => sort === 'tested' || sort === 'verdict';
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
-const byName = (a: Connection, b: Connection) => collator.compare(a.name, b.name);
+/**
+ * Names the collator ties ("prod", "Prod") go by date added, then id: whatever order a list comes
+ * in (the background's, the page's), the same connections sort the same way.
+ */
+const byName = (a: Connection, b: Connection) =>
+  collator.compare(a.name, b.name) || a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** Failing first (worst news on top), then working with a reservation, then connected, then never tested. */
 function verdictRank(result: TestResult | undefined): number {
@@ -38,11 +43,11 @@ export function sortConnections(connections: readonly Connection[], sort: SortKe
 
 /**
  * The first `count` of sortConnections(connections, 'name'), in that order, without sorting them
- * all: the popup's first screen is asked for before the whole vault. Each connection goes after
- * the ones it ties with, as the stable sort puts it.
+ * all: the popup's first screen is asked for before the whole vault.
  */
 export function firstByName(connections: readonly Connection[], count: number): Connection[] {
   const top: Connection[] = [];
+  if (count < 1) return top;
   for (const connection of connections) {
     if (top.length === count && byName(connection, top[count - 1]!) >= 0) continue;
     let low = 0;
