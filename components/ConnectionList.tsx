@@ -9,7 +9,7 @@ import { sortText } from './messages';
 
 /** A collapsed row's height in px: .row in app.css draws it exactly this high. */
 export const ROW_HEIGHT = 42;
-/** Rows drawn beyond the visible ones on each side. */
+/** Rows drawn beyond the visible ones on each side, once the list has been scrolled. */
 const OVERSCAN = 6;
 /** Before the first measurement of the scroll box (a popup is at most 600 px high). */
 const FIRST_VIEWPORT = 600;
@@ -47,6 +47,8 @@ export function ConnectionList({ connections, results, stateOf, actions, showId,
   const [expandedId, setExpandedId] = useState<string>();
   const [extra, setExtra] = useState(0);
   const [scrollTop, setScrollTop] = useState(0);
+  // The first paint draws only what a popup can show: the margin is for scrolling, which has not begun.
+  const [scrolled, setScrolled] = useState(false);
   const [viewport, setViewport] = useState(FIRST_VIEWPORT);
   const [focusIndex, setFocusIndex] = useState<number>();
   const box = useRef<HTMLDivElement>(null);
@@ -75,7 +77,7 @@ export function ConnectionList({ connections, results, stateOf, actions, showId,
   // has its whole length: the rows say where they stand in it, and the scroll bar does not jump
   // when the rest arrives.
   const setSize = total !== undefined && sort === 'name' && shown === sorted ? total : shown.length;
-  const drawn = listWindow({ ...geometry, count: shown.length, scrollTop, viewport, overscan: OVERSCAN });
+  const drawn = listWindow({ ...geometry, count: shown.length, scrollTop, viewport, overscan: scrolled ? OVERSCAN : 0 });
   const padBottom = drawn.padBottom + (setSize - shown.length) * ROW_HEIGHT;
 
   // Told after each layout, before its paint: reading clientHeight here would force a layout of
@@ -159,7 +161,14 @@ export function ConnectionList({ connections, results, stateOf, actions, showId,
         </label>
       </div>
       {!loading && connections.length > 0 && shown.length === 0 && <p class="muted">{i18n.t('noMatches')}</p>}
-      <div class="list-box" ref={box} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
+      <div
+        class="list-box"
+        ref={box}
+        onScroll={(e) => {
+          setScrollTop(e.currentTarget.scrollTop);
+          setScrolled(true);
+        }}
+      >
         <ul
           class="list"
           ref={list}
