@@ -32,7 +32,7 @@ const settled = () => new Promise((resolve) => setTimeout(resolve, 20));
 describe('watching the vault', () => {
   beforeEach(() => {
     fakeBrowser.reset();
-    vi.stubGlobal('requestAnimationFrame', (run: () => void) => setTimeout(run, 0));
+    vi.stubGlobal('requestIdleCallback', (run: () => void) => setTimeout(run, 0));
   });
 
   it('keeps a change that lands while the first screen is on its way, before any page subscribed', async () => {

@@ -33,7 +33,7 @@ export interface VaultWatch {
  * the listener is in place before anything is asked, so no change can fall between a read's
  * answer and the following. Changes that land before the whole vault is read are newer than it,
  * and are applied after it. With `firstScreenRows`, a long list's first connections by name are
- * shown first, marked partial, and the rest is asked for once they are drawn: a long list's first
+ * shown first, marked partial, and the rest is asked for once the page is idle: a long list's first
  * screen then costs what a short list's does. The popup starts it before it renders anything.
  */
 export function watchVault(firstScreenRows = 0): VaultWatch {
@@ -69,8 +69,10 @@ export function watchVault(firstScreenRows = 0): VaultWatch {
       if (!first) return readAll();
       if ('items' in first) return settle(first.items);
       publish(first.partial);
-      // Asked once that screen is drawn: the rest's answer would hold up the drawing.
-      requestAnimationFrame(() => setTimeout(readAll));
+      // Asked once that screen is drawn and the page is idle: the rest's answer would hold up the
+      // drawing, and a click on the first screen (a popup opened to test one connection) would
+      // wait behind it.
+      requestIdleCallback(readAll, { timeout: 200 });
     });
   } else readAll();
   return {
