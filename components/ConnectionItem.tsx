@@ -89,6 +89,16 @@ export function ConnectionItem(props: ItemProps) {
     if (expanded) measure();
   });
   const detailsId = `details-${connection.id}`;
+  // A collapsed row is one line of status under its name: what stands in the way of a test takes
+  // that line (cut short), and the whole sentence with its button shows when the row is expanded.
+  const host = needsAccess && !forbidden ? new URL(connection.url).host : undefined;
+  const warning = forbidden
+    ? i18n.t('hostNotAllowed')
+    : host !== undefined
+      ? i18n.t('hostPending', [host])
+      : sameName
+        ? i18n.t('sameNameWarning')
+        : undefined;
   return (
     <li ref={item} class={`row${expanded ? ' row-open' : ''}`} aria-label={connection.name} aria-posinset={index + 1} aria-setsize={total} data-index={index}>
       <div class="row-head">
@@ -102,6 +112,10 @@ export function ConnectionItem(props: ItemProps) {
           <div role="status" class={stale ? 'row-status stale' : 'row-status'}>
             {testing ? (
               <TestingStatus since={testingSince} onCancel={() => actions.cancelTest(connection)} />
+            ) : warning && !expanded ? (
+              <span id={forbidden ? forbiddenId : undefined} class="warning">
+                {warning}
+              </span>
             ) : result ? (
               <span class={`result result-${result.category}`}>
                 <span class="mark" aria-hidden="true" />
@@ -123,15 +137,15 @@ export function ConnectionItem(props: ItemProps) {
           {i18n.t('testConnection')}
         </button>
       </div>
-      {sameName && <p class="warning">{i18n.t('sameNameWarning')}</p>}
-      {forbidden && (
+      {expanded && sameName && <p class="warning">{i18n.t('sameNameWarning')}</p>}
+      {expanded && forbidden && (
         <p id={forbiddenId} class="warning">
           {i18n.t('hostNotAllowed')} <PolicyNote id={`${forbiddenId}-note`} />
         </p>
       )}
-      {needsAccess && !forbidden && (
+      {expanded && host !== undefined && (
         <p class="item-meta warning">
-          {i18n.t('hostPending', [new URL(connection.url).host])}{' '}
+          {i18n.t('hostPending', [host])}{' '}
           <button type="button" class="small" onClick={() => actions.grantAccess(connection)}>
             {i18n.t('grantAccess')}
           </button>
