@@ -89,8 +89,9 @@ export function ConnectionItem(props: ItemProps) {
     if (expanded) measure();
   });
   const detailsId = `details-${connection.id}`;
-  // A collapsed row is one line of status under its name: what stands in the way of a test takes
-  // that line (cut short), and the whole sentence with its button shows when the row is expanded.
+  // A collapsed row is one line of status under its name: what stands in the way of a test follows
+  // the verdict on that line (cut short), and the whole sentence with its button shows when the
+  // row is expanded.
   const host = needsAccess && !forbidden ? new URL(connection.url).host : undefined;
   const warning = forbidden
     ? i18n.t('hostNotAllowed')
@@ -112,10 +113,6 @@ export function ConnectionItem(props: ItemProps) {
           <div role="status" class={stale ? 'row-status stale' : 'row-status'}>
             {testing ? (
               <TestingStatus since={testingSince} onCancel={() => actions.cancelTest(connection)} />
-            ) : warning && !expanded ? (
-              <span id={forbidden ? forbiddenId : undefined} class="warning">
-                {warning}
-              </span>
             ) : result ? (
               <span class={`result result-${result.category}`}>
                 <span class="mark" aria-hidden="true" />
@@ -125,6 +122,14 @@ export function ConnectionItem(props: ItemProps) {
             ) : results ? (
               <span class="result-none">{i18n.t('neverTested')}</span>
             ) : null}
+            {!testing && warning && !expanded && (
+              <>
+                {results && ' · '}
+                <span id={forbidden ? forbiddenId : undefined} class="warning">
+                  {warning}
+                </span>
+              </>
+            )}
           </div>
         </div>
         <button
