@@ -1,4 +1,5 @@
 import type { Connection, TestResult } from '../connections/schema';
+import { oldestFirst } from '../connections/added-order';
 import { isFailing } from '../connections/is-failing';
 
 /** The list's orders: by name, by last test (newest first), by verdict (failing first), by date added (newest first). */
@@ -15,8 +16,7 @@ const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: tr
  * Names the collator ties ("prod", "Prod") go by date added, then id: whatever order a list comes
  * in (the background's, the page's), the same connections sort the same way.
  */
-const byName = (a: Connection, b: Connection) =>
-  collator.compare(a.name, b.name) || a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const byName = (a: Connection, b: Connection) => collator.compare(a.name, b.name) || oldestFirst(a, b);
 
 /** Failing first (worst news on top), then working with a reservation, then connected, then never tested. */
 function verdictRank(result: TestResult | undefined): number {

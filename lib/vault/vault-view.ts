@@ -1,3 +1,4 @@
+import { oldestFirst } from '../connections/added-order';
 import type { Connection } from '../connections/schema';
 import { VAULT_VERSION } from './migrations';
 import type { Quarantined } from './parse-vault';
@@ -88,7 +89,7 @@ export function createVaultView() {
       const version = isRecord(meta) ? meta.version : undefined;
       if (isNumber(version) && version > VAULT_VERSION) return { kind: 'newer' };
       if (meta !== undefined && meta !== null && !(isNumber(version) && version >= SPLIT_FROM)) return { kind: 'pending' };
-      sorted ??= [...records.values()].sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      sorted ??= [...records.values()].sort(oldestFirst);
       const quarantine = isRecord(meta) && Array.isArray(meta.quarantine) ? meta.quarantine.filter(looksQuarantined) : [];
       return { kind: 'ok', connections: sorted, quarantine };
     },
