@@ -11,7 +11,6 @@ export const OFFER_TTL_MS = 5 * 60_000;
  */
 export const MAX_OFFERS_PER_TAB = 3;
 const MAX_OFFERS = 20;
-export { OFFERS_KEY };
 
 const offerSchema = z.object({
   key: z.string(),
