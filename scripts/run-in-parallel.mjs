@@ -1,9 +1,9 @@
 // @ts-check
 /**
  * Runs shell commands at the same time and prints each one's output whole when it ends (so two
- * suites' lines never interleave); exits non-zero if any failed. The Chromium and Firefox e2e
- * suites spend most of their time waiting on their browsers, so side by side they take little
- * longer than the slower one alone: what keeps CI well inside its 15 minutes.
+ * suites' lines never interleave); exits non-zero if any failed. The e2e suites spend most of
+ * their time waiting on their browsers, so two lanes side by side take little longer than the
+ * slower one alone: what keeps CI well inside its 15 minutes.
  * Usage: node scripts/run-in-parallel.mjs "npm run a" "npm run b"
  */
 import { spawn } from 'node:child_process';
