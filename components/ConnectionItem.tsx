@@ -1,4 +1,5 @@
 import { i18n } from '#i18n';
+import { Component } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { Connection } from '@/lib/connections/schema';
 import type { ConnectionResults } from '@/lib/results/result-schema';
@@ -63,7 +64,7 @@ interface ItemProps {
   index: number;
   total: number;
   expanded: boolean;
-  onToggle(): void;
+  onToggle(id: string): void;
   /** The expanded row reports how much taller than a row it is (the list's window needs it). */
   onMeasure?(height: number): void;
   now: number;
@@ -73,12 +74,40 @@ interface ItemProps {
   sameName?: boolean;
 }
 
+/** When the last test ran, as the collapsed row says it. */
+const testedText = ({ state, now }: ItemProps) => state.results?.last && testedWhen(state.results.last.at, now);
+
+/**
+ * Whether a row would draw the same: the list renders all its rows on every answer the page gets
+ * while it starts (lock, policy, results, host checks) and on every step of Test all. `now` moves
+ * at each render; a collapsed row shows it only through "5 min ago".
+ */
+function drawsTheSame(a: ItemProps, b: ItemProps): boolean {
+  const keys = ['connection', 'actions', 'index', 'total', 'expanded', 'onToggle', 'onMeasure', 'locked', 'sameName'] as const;
+  const states = ['results', 'testingSince', 'stale', 'needsAccess', 'forbidden'] as const;
+  return (
+    keys.every((key) => a[key] === b[key]) &&
+    states.every((key) => a.state[key] === b.state[key]) &&
+    (a.now === b.now || (!b.expanded && testedText(a) === testedText(b)))
+  );
+}
+
 /**
  * One connection: a compact row (name, environment, the last verdict and when, Test connection)
- * whose details (URL, note, key, history, the other buttons) expand in place.
+ * whose details (URL, note, key, history, the other buttons) expand in place. Drawn again only
+ * when what it shows changes.
  */
-export function ConnectionItem(props: ItemProps) {
-  const { connection, state, actions, index, total, expanded, onToggle, onMeasure, now, locked = false, sameName = false } = props;
+export class ConnectionItem extends Component<ItemProps> {
+  override shouldComponentUpdate(next: ItemProps): boolean {
+    return !drawsTheSame(this.props, next);
+  }
+  override render(props: ItemProps) {
+    return <Row {...props} />;
+  }
+}
+
+function Row(props: ItemProps) {
+  const { connection, state, actions, index, total, expanded, onToggle, onMeasure, locked = false, sameName = false, now } = props;
   const { results, testingSince, stale, needsAccess, forbidden } = state;
   const forbiddenId = `forbidden-${connection.id}`;
   const testing = testingSince !== undefined;
@@ -105,7 +134,7 @@ export function ConnectionItem(props: ItemProps) {
       <div class="row-head">
         <div class="row-main">
           <div class="row-line">
-            <button type="button" class="row-toggle" aria-expanded={expanded} aria-controls={detailsId} onClick={onToggle}>
+            <button type="button" class="row-toggle" aria-expanded={expanded} aria-controls={detailsId} onClick={() => onToggle(connection.id)}>
               <span class="row-name">{connection.name}</span>
             </button>
             <span class="env">{environmentText(connection.url)}</span>
@@ -117,7 +146,7 @@ export function ConnectionItem(props: ItemProps) {
               <span class={`result result-${result.category}`}>
                 <span class="mark" aria-hidden="true" />
                 <span class="result-label">{categoryLabel(result.category)}</span>
-                <span class="result-when"> · {testedWhen(result.at, now)}</span>
+                <span class="result-when"> · {testedText(props)}</span>
               </span>
             ) : results ? (
               <span class="result-none">{i18n.t('neverTested')}</span>

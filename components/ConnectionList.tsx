@@ -54,6 +54,9 @@ export function ConnectionList({ connections, results, stateOf, actions, showId,
   const box = useRef<HTMLDivElement>(null);
   const list = useRef<HTMLUListElement>(null);
   const now = Date.now();
+  // The same functions at every render: the rows are memoised (ConnectionItem).
+  const toggle = useCallback((id: string) => setExpandedId((open) => (open === id ? undefined : id)), []);
+  const measured = useCallback((height: number) => setExtra(height - ROW_HEIGHT), []);
 
   const resultOf = useCallback((c: Connection): TestResult | undefined => results[c.id]?.last, [results]);
   const sortResults = sortReadsResults(sort) ? resultOf : undefined;
@@ -190,8 +193,8 @@ export function ConnectionList({ connections, results, stateOf, actions, showId,
               index={drawn.start + i}
               total={setSize}
               expanded={connection.id === expandedId}
-              onToggle={() => setExpandedId(connection.id === expandedId ? undefined : connection.id)}
-              onMeasure={(height) => height - ROW_HEIGHT !== extra && setExtra(height - ROW_HEIGHT)}
+              onToggle={toggle}
+              onMeasure={measured}
               now={now}
             />
           ))}

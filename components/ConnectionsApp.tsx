@@ -15,6 +15,7 @@ import { usePolicy } from './use-policy';
 import { useLockStatus } from './use-lock-status';
 import type { ItemActions, ItemState } from './ConnectionItem';
 import { useLastResults } from './use-last-results';
+import { useStableMethods } from './use-stable-methods';
 import { useTestRun } from './use-test-run';
 import type { ToastMessage } from './Toast';
 import { failureText } from './messages';
@@ -107,7 +108,8 @@ export function ConnectionsApp({ layout, managerSections, vaultWatch }: AppProps
 
   const say = (text: string, undo?: () => void) => setToast({ text, undo });
 
-  const actions: ItemActions = {
+  // The same functions for the page's life: the rows are memoised (ConnectionItem) and keep them.
+  const actions = useStableMethods<ItemActions>({
     say,
     async test(connection) {
       // A host the policy forbids is not asked for: the background refuses the test and says why.
@@ -126,7 +128,7 @@ export function ConnectionsApp({ layout, managerSections, vaultWatch }: AppProps
       setAccessChecks((n) => n + 1);
     },
     edit: (connection) => setMode({ kind: 'edit', id: connection.id }),
-  };
+  });
 
   async function testAll() {
     setFailingOnly(false);
