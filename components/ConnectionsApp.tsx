@@ -67,6 +67,9 @@ export function ConnectionsApp({ layout, managerSections, vaultWatch }: AppProps
   useEffect(() => {
     if (mode.kind === 'list' && formWasOpen.current) addButton.current?.focus();
     formWasOpen.current = mode.kind !== 'list';
+    // A form ends in "Saved": its toast must be drawn with the list that brings the saved row into
+    // view. Drawn later, it would take its room from the list box and hide that row again.
+    if (mode.kind !== 'list') void Toast.preload();
   }, [mode.kind]);
 
   const connections = vault?.kind === 'ok' ? vault.connections : [];
