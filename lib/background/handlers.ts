@@ -115,9 +115,15 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
   /** The user's settings with the administrator's policy as a floor. */
   const effective = async () => effectiveSettings(await settings.read(), await deps.policy());
   const idleMs = async () => (await effective()).autoLockMinutes * 60_000;
-  const hostAllowed = async (url: string) => urlAllowed(url, (await deps.policy()).allowedApiHosts);
-  /** Keys may be stored only in a vault with a passphrase (no key is refused for a vault that has one). */
-  const passphraseRequired = async () => (await deps.policy()).requirePassphrase === true;
+  /**
+   * What the policy asks of a change, read once per change (the managed storage is asked each
+   * time): which hosts a connection may use, and whether keys may be stored only in a vault with a
+   * passphrase (no key is refused for a vault that has one).
+   */
+  const policyRules = async () => {
+    const policy = await deps.policy();
+    return { hostAllowed: (url: string) => urlAllowed(url, policy.allowedApiHosts), passphraseRequired: policy.requirePassphrase === true };
+  };
   /** A passphrase the policy finds too short; the built-in minimum is checked with the vault. */
   const policyTooShort = async (passphrase: string) => passphrase.length < ((await deps.policy()).minPassphraseLength ?? 0);
 
@@ -219,17 +225,18 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     }),
 
     async addConnection(input) {
-      if (!(await hostAllowed(input.url))) return fail('policy-host-not-allowed');
-      const required = await passphraseRequired();
+      const rules = await policyRules();
+      if (!rules.hostAllowed(input.url)) return fail('policy-host-not-allowed');
       return vault.change((state) =>
-        required && !state.lock ? fail('policy-passphrase-required') : addConnection(state, input, 'typed', ctx()),
+        rules.passphraseRequired && !state.lock ? fail('policy-passphrase-required') : addConnection(state, input, 'typed', ctx()),
       );
     },
 
     async updateConnection({ id, patch }) {
       // A connection a newer policy forbids keeps its URL until it is changed to an allowed one.
-      if (patch.url !== undefined && !(await hostAllowed(patch.url))) return fail('policy-host-not-allowed');
-      const required = patch.key !== undefined && (await passphraseRequired());
+      const rules = await policyRules();
+      if (patch.url !== undefined && !rules.hostAllowed(patch.url)) return fail('policy-host-not-allowed');
+      const required = patch.key !== undefined && rules.passphraseRequired;
       const updated = await vault.change((state) => {
         if (required && !state.lock) return fail('policy-passphrase-required');
         const before = state.connections.find((c) => c.id === id);
@@ -267,7 +274,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     async testConnection({ id }) {
       const found = await findConnection(id);
       if (!found.ok) return found;
-      if (!(await hostAllowed(found.value.url))) return fail('policy-host-not-allowed');
+      if (!(await policyRules()).hostAllowed(found.value.url)) return fail('policy-host-not-allowed');
       if (!(await deps.hasHostAccess(found.value.url))) return fail('permission-denied');
       return testOne(found.value);
     },
@@ -284,7 +291,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       }
       const checked = validateInput({ url, key: plain });
       if (!checked.ok) return fail('invalid-input', checked.errors);
-      if (!(await hostAllowed(checked.value.url))) return fail('policy-host-not-allowed');
+      if (!(await policyRules()).hostAllowed(checked.value.url)) return fail('policy-host-not-allowed');
       if (!(await deps.hasHostAccess(checked.value.url))) return fail('permission-denied');
       const result = await cancellable(`draft:${id ?? ''}`, checked.value);
       return result ? ok(result) : fail('cancelled');
@@ -296,8 +303,8 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       const open = read.value.connections.filter(isOpen);
       if (open.length !== read.value.connections.length) return fail('locked');
       // Connections the policy forbids are skipped, as are hosts not granted; each shows why when tested alone.
-      const policyHosts = (await deps.policy()).allowedApiHosts;
-      const allowed = await Promise.all(open.map(async (c) => urlAllowed(c.url, policyHosts) && deps.hasHostAccess(c.url)));
+      const rules = await policyRules();
+      const allowed = await Promise.all(open.map(async (c) => rules.hostAllowed(c.url) && deps.hasHostAccess(c.url)));
       return ok({ tested: await runAll(open.filter((_, i) => allowed[i])) });
     },
 
@@ -386,7 +393,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       const hasPassphrase = read.value.lock !== undefined;
       // A passphrase the policy requires but that is not set yet locks the vault for new keys:
       // the pages ask for it first, and the prompt sends the user to them.
-      if (!hasPassphrase) return ok({ hasPassphrase, unlocked: !(await passphraseRequired()) });
+      if (!hasPassphrase) return ok({ hasPassphrase, unlocked: !(await policyRules()).passphraseRequired });
       return ok({ hasPassphrase, unlocked: await sessionKeys.isUnlocked() });
     },
 
@@ -403,7 +410,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     },
 
     async removePassphrase({ current }) {
-      if ((await passphraseRequired())) return fail('policy-passphrase-required');
+      if ((await policyRules()).passphraseRequired) return fail('policy-passphrase-required');
       return vault.change((state) => removePassphrase(state, current, sessionKeys));
     },
 
@@ -442,11 +449,10 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     async applyImport({ text, passphrase, conflicts }) {
       const backup = await readBackup(text, passphrase);
       if (!backup.ok) return fail(backup.problem);
-      const policyHosts = (await deps.policy()).allowedApiHosts;
-      if (!backup.entries.every((read) => !read.ok || urlAllowed(read.entry.url, policyHosts))) return fail('policy-host-not-allowed');
-      const required = await passphraseRequired();
+      const rules = await policyRules();
+      if (!backup.entries.every((read) => !read.ok || rules.hostAllowed(read.entry.url))) return fail('policy-host-not-allowed');
       return vault.change((state) =>
-        required && !state.lock ? fail('policy-passphrase-required') : applyImport(state, backup.entries, conflicts, ctx()),
+        rules.passphraseRequired && !state.lock ? fail('policy-passphrase-required') : applyImport(state, backup.entries, conflicts, ctx()),
       );
     },
   }, sessionKeys);
