@@ -6,7 +6,6 @@ import type { ConnectionResults } from '@/lib/results/result-schema';
 import { PolicyNote } from './PolicyNote';
 import { lazy } from './lazy';
 import { categoryLabel, environmentText } from './messages';
-import { testedWhen } from './tested-when';
 import { useNow } from './use-test-run';
 
 /** What a row shows when expanded: its code loads when the first row opens. */
@@ -57,9 +56,8 @@ function TestingStatus({ since, onCancel }: { since: number; onCancel(): void })
   );
 }
 
-interface ItemProps {
+interface ItemProps extends ItemState {
   connection: Connection;
-  state: ItemState;
   actions: ItemActions;
   index: number;
   total: number;
@@ -67,39 +65,28 @@ interface ItemProps {
   onToggle(id: string): void;
   /** The expanded row reports how much taller than a row it is (the list's window needs it). */
   onMeasure?(height: number): void;
-  now: number;
+  /** When the last test ran, as the status line says it ("5 min ago"). */
+  when?: string;
+  /** Given to an expanded row only, whose details show times: a collapsed one is not drawn again each time it moves. */
+  now?: number;
   /** The vault is locked: actions that need the key are disabled until it is unlocked. */
   locked?: boolean;
   /** Another connection has the same name under today's rule (an older vault): ask for a rename. */
   sameName?: boolean;
 }
 
-/** When the last test ran, as the collapsed row says it. */
-const testedText = ({ state, now }: ItemProps) => state.results?.last && testedWhen(state.results.last.at, now);
-
-/**
- * Whether a row would draw the same: the list renders all its rows on every answer the page gets
- * while it starts (lock, policy, results, host checks) and on every step of Test all. `now` moves
- * at each render; a collapsed row shows it only through "5 min ago".
- */
-function drawsTheSame(a: ItemProps, b: ItemProps): boolean {
-  const keys = ['connection', 'actions', 'index', 'total', 'expanded', 'onToggle', 'onMeasure', 'locked', 'sameName'] as const;
-  const states = ['results', 'testingSince', 'stale', 'needsAccess', 'forbidden'] as const;
-  return (
-    keys.every((key) => a[key] === b[key]) &&
-    states.every((key) => a.state[key] === b.state[key]) &&
-    (a.now === b.now || (!b.expanded && testedText(a) === testedText(b)))
-  );
-}
-
 /**
  * One connection: a compact row (name, environment, the last verdict and when, Test connection)
  * whose details (URL, note, key, history, the other buttons) expand in place. Drawn again only
- * when what it shows changes.
+ * when a prop changes: the list renders all its rows on every answer the page gets while it
+ * starts (lock, policy, results, host checks) and on every step of Test all.
  */
 export class ConnectionItem extends Component<ItemProps> {
   override shouldComponentUpdate(next: ItemProps): boolean {
-    return !drawsTheSame(this.props, next);
+    const last = this.props;
+    for (const key in next) if (next[key as keyof ItemProps] !== last[key as keyof ItemProps]) return true;
+    for (const key in last) if (!(key in next)) return true;
+    return false;
   }
   override render(props: ItemProps) {
     return <Row {...props} />;
@@ -107,8 +94,7 @@ export class ConnectionItem extends Component<ItemProps> {
 }
 
 function Row(props: ItemProps) {
-  const { connection, state, actions, index, total, expanded, onToggle, onMeasure, locked = false, sameName = false, now } = props;
-  const { results, testingSince, stale, needsAccess, forbidden } = state;
+  const { connection, results, testingSince, stale, needsAccess, forbidden, actions, index, total, expanded, onToggle, onMeasure, when, now, locked = false, sameName = false } = props;
   const forbiddenId = `forbidden-${connection.id}`;
   const testing = testingSince !== undefined;
   const result = results?.last;
@@ -146,7 +132,7 @@ function Row(props: ItemProps) {
               <span class={`result result-${result.category}`}>
                 <span class="mark" aria-hidden="true" />
                 <span class="result-label">{categoryLabel(result.category)}</span>
-                <span class="result-when"> · {testedText(props)}</span>
+                <span class="result-when"> · {when}</span>
               </span>
             ) : results ? (
               <span class="result-none">{i18n.t('neverTested')}</span>
@@ -193,7 +179,7 @@ function Row(props: ItemProps) {
           results={testing ? undefined : results}
           stale={stale}
           actions={actions}
-          now={now}
+          now={now ?? Date.now()}
           locked={locked}
         />
       )}

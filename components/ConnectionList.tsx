@@ -6,6 +6,7 @@ import { SORT_KEYS, type SortKey, createListFilter, prepareSearch, sortConnectio
 import { listWindow, rowTop } from '@/lib/list/list-window';
 import { type ItemActions, type ItemState, ConnectionItem } from './ConnectionItem';
 import { sortText } from './messages';
+import { testedWhen } from './tested-when';
 
 /** A collapsed row's height in px: .row in app.css draws it exactly this high. */
 export const ROW_HEIGHT = 42;
@@ -180,24 +181,29 @@ export function ConnectionList({ connections, results, stateOf, actions, showId,
           style={{ paddingTop: `${drawn.padTop}px`, paddingBottom: `${padBottom}px` }}
           onKeyDown={onKeyDown}
         >
-          {shown.slice(drawn.start, drawn.end).map((connection, i) => (
-            <ConnectionItem
-              // By connection, not position: focus, a running test's status and the row's live
-              // region must stay with their connection when a search or a sort moves it.
-              key={connection.id}
-              connection={connection}
-              state={stateOf(connection)}
-              actions={actions}
-              locked={locked}
-              sameName={sameName.has(connection.id)}
-              index={drawn.start + i}
-              total={setSize}
-              expanded={connection.id === expandedId}
-              onToggle={toggle}
-              onMeasure={measured}
-              now={now}
-            />
-          ))}
+          {shown.slice(drawn.start, drawn.end).map((connection, i) => {
+            const state = stateOf(connection);
+            const open = connection.id === expandedId;
+            return (
+              <ConnectionItem
+                // By connection, not position: focus, a running test's status and the row's live
+                // region must stay with their connection when a search or a sort moves it.
+                key={connection.id}
+                connection={connection}
+                {...state}
+                actions={actions}
+                locked={locked}
+                sameName={sameName.has(connection.id)}
+                index={drawn.start + i}
+                total={setSize}
+                expanded={open}
+                onToggle={toggle}
+                onMeasure={measured}
+                when={state.results?.last && testedWhen(state.results.last.at, now)}
+                now={open ? now : undefined}
+              />
+            );
+          })}
         </ul>
       </div>
     </>
