@@ -56,24 +56,27 @@ function TestingStatus({ since, onCancel }: { since: number; onCancel(): void })
   );
 }
 
-interface ItemProps extends ItemState {
+interface RowProps extends ItemState {
   connection: Connection;
   actions: ItemActions;
   index: number;
   total: number;
-  expanded: boolean;
   onToggle(id: string): void;
   /** The expanded row reports how much taller than a row it is (the list's window needs it). */
   onMeasure?(height: number): void;
   /** When the last test ran, as the status line says it ("5 min ago"). */
   when?: string;
-  /** Given to an expanded row only, whose details show times: a collapsed one is not drawn again each time it moves. */
-  now?: number;
   /** The vault is locked: actions that need the key are disabled until it is unlocked. */
   locked?: boolean;
   /** Another connection has the same name under today's rule (an older vault): ask for a rename. */
   sameName?: boolean;
 }
+
+/**
+ * Only an expanded row is given the time, for its details: a collapsed one is not drawn again
+ * each time the clock moves.
+ */
+type ItemProps = RowProps & ({ expanded: true; now: number } | { expanded?: false; now?: undefined });
 
 /**
  * One connection: a compact row (name, environment, the last verdict and when, Test connection)
@@ -94,7 +97,7 @@ export class ConnectionItem extends Component<ItemProps> {
 }
 
 function Row(props: ItemProps) {
-  const { connection, results, testingSince, stale, needsAccess, forbidden, actions, index, total, expanded, onToggle, onMeasure, when, now, locked = false, sameName = false } = props;
+  const { connection, results, testingSince, stale, needsAccess, forbidden, actions, index, total, expanded = false, onToggle, onMeasure, when, locked = false, sameName = false } = props;
   const forbiddenId = `forbidden-${connection.id}`;
   const testing = testingSince !== undefined;
   const result = results?.last;
@@ -171,7 +174,7 @@ function Row(props: ItemProps) {
           </button>
         </p>
       )}
-      {expanded && (
+      {props.expanded && (
         <ConnectionDetails
           id={detailsId}
           onShown={measure}
@@ -179,7 +182,7 @@ function Row(props: ItemProps) {
           results={testing ? undefined : results}
           stale={stale}
           actions={actions}
-          now={now ?? Date.now()}
+          now={props.now}
           locked={locked}
         />
       )}

@@ -196,11 +196,10 @@ export function ConnectionList({ connections, results, stateOf, actions, showId,
                 sameName={sameName.has(connection.id)}
                 index={drawn.start + i}
                 total={setSize}
-                expanded={open}
                 onToggle={toggle}
                 onMeasure={measured}
                 when={state.results?.last && testedWhen(state.results.last.at, now)}
-                now={open ? now : undefined}
+                {...(open ? { expanded: true, now } : { expanded: false })}
               />
             );
           })}

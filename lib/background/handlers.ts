@@ -234,9 +234,10 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
 
     async updateConnection({ id, patch }) {
       // A connection a newer policy forbids keeps its URL until it is changed to an allowed one.
-      const rules = await policyRules();
-      if (patch.url !== undefined && !rules.hostAllowed(patch.url)) return fail('policy-host-not-allowed');
-      const required = patch.key !== undefined && rules.passphraseRequired;
+      // A note or a name asks nothing of the policy.
+      const rules = patch.url !== undefined || patch.key !== undefined ? await policyRules() : undefined;
+      if (patch.url !== undefined && !rules?.hostAllowed(patch.url)) return fail('policy-host-not-allowed');
+      const required = patch.key !== undefined && rules?.passphraseRequired === true;
       const updated = await vault.change((state) => {
         if (required && !state.lock) return fail('policy-passphrase-required');
         const before = state.connections.find((c) => c.id === id);
