@@ -4,7 +4,7 @@ import { configDefaults, defineConfig } from 'vitest/config';
 // keeps a two-core CI machine from timing out.
 //
 // `npm test` runs two lanes side by side, one browser each at a time (package.json, test:lanes).
-// The Chromium suite is the longer, so its list and tester files go first in Firefox's lane
+// The Chromium suite is the longer, so its list and tester files go last in Firefox's lane
 // (E2E_PART=list), and the rest in Chromium's own (E2E_PART=rest). None of the list files relies
 // on the prompt's timing guards, which is what a loaded machine breaks; unset, the whole suite runs.
 const LIST_FILES = ['access-check', 'backup-audit', 'connection-list', 'test-bed'].map(
