@@ -163,7 +163,7 @@ describe('access check and Test all runner', () => {
     const [row, line] = [(await item.boundingBox())!, (await said.boundingBox())!];
     expect(line.y + line.height).toBeLessThanOrEqual(row.y + row.height);
     expect(await item.getByRole('button', { name: 'Allow access' }).count()).toBe(0);
-    // By keyboard: the saved toast covers the popup's last rows for a while.
+    // By keyboard: the "Saved" toast takes the room of the list's last rows for a while.
     await item.getByRole('button', { name: 'Sandbox pending', exact: true }).press('Enter');
     await visible(item.getByRole('button', { name: 'Allow access' }));
   });

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connection, TestResult } from '../../lib/connections/schema';
 import { resultKey, toStored, withResult } from '../../lib/results/result-schema';
-import { allItems } from '../../lib/vault/vault-layout';
+import { RECORD_PREFIX, allItems } from '../../lib/vault/vault-layout';
 import { FAKE_KEYS } from '../support/fake-smartrecruiters.mjs';
 import { addConnection, connectionItem, visible } from './popup-driver';
 import { useTestBed } from './test-bed';
@@ -178,8 +178,9 @@ describe('the popup list: compact rows, search, sort, Failing only, keyboard', (
         observer.observe(document, { childList: true, subtree: true });
       });
       await fresh.goto(`chrome-extension://${bed.extension.extensionId}/popup.html`);
-      const total = await bed.extension.serviceWorker.evaluate(async () =>
-        Object.entries(await chrome.storage.local.get(null)).filter(([key, value]) => key.startsWith('vault.c.') && value).length,
+      const total = await bed.extension.serviceWorker.evaluate(
+        async (prefix) => Object.entries(await chrome.storage.local.get(null)).filter(([key, value]) => key.startsWith(prefix) && value).length,
+        RECORD_PREFIX,
       );
       expect(total).toBeGreaterThan(COUNT);
       await expect.poll(() => list(fresh).getAttribute('aria-busy')).toBe('false');
