@@ -58,6 +58,25 @@ async function buttonThroughShadow(scope: Page | Frame, name: string): Promise<E
   return handle as ElementHandle;
 }
 
+/** What the picker shows (its notices, whether it is armed), for a failure to explain itself. */
+async function pickerState(page: Page): Promise<string> {
+  const frame = await (await page.$(`iframe[title="${FILL}"]`))?.contentFrame();
+  if (!frame) return 'not shown';
+  return frame
+    .evaluate(() => {
+      const statuses = [...document.querySelectorAll('[role="status"]')].map((el) => el.textContent?.trim()).filter(Boolean);
+      return `armed ${document.body.dataset.armed}; status: ${statuses.join(' | ') || 'none'}`;
+    })
+    .catch((error: unknown) => `unreadable (${String(error)})`);
+}
+
+/** Waits for the picker to leave the page, saying what it showed when it does not. */
+async function pickerGone(page: Page): Promise<void> {
+  await page.waitForSelector(`iframe[title="${FILL}"]`, { hidden: true, timeout: 15_000 }).catch(async (error: unknown) => {
+    throw new Error(`The picker stayed: ${await pickerState(page)}`, { cause: error });
+  });
+}
+
 describe('Firefox: the ServiceNow helper', () => {
   let server: FakeSmartRecruiters;
   let firefox: LaunchedFirefox;
@@ -79,27 +98,47 @@ describe('Firefox: the ServiceNow helper', () => {
   }
 
   /**
+   * An add-on page in the main window, opened before any confirmation window: a page puppeteer
+   * opens while that window has focus lands in it as a second tab (Firefox opens new tabs in the
+   * most recent window, popups included), and would close with it.
+   */
+  let watcher: Page;
+
+  /**
    * The confirmation the background opened in an extension window. Firefox's WebDriver BiDi
    * does not report extension pages (bug 1755014), so puppeteer cannot drive that window: this
-   * checks, from an add-on page, that the window is open on confirm-fill.html, closes it, and
-   * opens the same page (same address, same UI) in a tab for the test to act in.
+   * checks, from the watcher page, that a popup window shows confirm-fill.html, closes that tab
+   * (and so its window), and opens the same page (same address, same UI) in a tab for the test
+   * to act in.
    */
-  async function confirmationWindow(): Promise<Page> {
-    const popup = track(await firefox.openExtensionPage('popup.html'));
-    type Window = { id?: number; type?: string; tabs?: Array<{ url?: string }> };
-    type Api = { windows: { getAll(o: { populate: boolean }): Promise<Window[]>; remove(id: number): Promise<void> } };
-    const handle = await popup.waitForFunction(
-      async () => {
+  async function confirmationWindow(page: Page): Promise<Page> {
+    type Window = { type?: string; tabs?: Array<{ id?: number; url?: string }> };
+    type Api = {
+      windows: { getAll(o: { populate: boolean }): Promise<Window[]> };
+      tabs: { remove(id: number): Promise<void> };
+    };
+    const windows = () =>
+      watcher.evaluate(async () => {
         const { windows } = (globalThis as unknown as { browser: Api }).browser;
-        const open = (await windows.getAll({ populate: true })).find(
-          (w) => w.type === 'popup' && w.tabs?.[0]?.url?.includes('/confirm-fill.html#'),
-        );
-        if (open?.id === undefined) return false;
-        await windows.remove(open.id);
-        return open.tabs![0]!.url!;
-      },
-      { timeout: 15_000, polling: 200 },
-    );
+        return (await windows.getAll({ populate: true })).map((w) => `${w.type}: ${w.tabs?.map((t) => t.url).join(', ')}`).join('; ');
+      });
+    const handle = await watcher
+      .waitForFunction(
+        async () => {
+          const { windows, tabs } = (globalThis as unknown as { browser: Api }).browser;
+          for (const window of await windows.getAll({ populate: true })) {
+            const tab = window.type === 'popup' ? window.tabs?.find((t) => t.url?.includes('/confirm-fill.html#')) : undefined;
+            if (tab?.id === undefined) continue;
+            await tabs.remove(tab.id);
+            return tab.url!;
+          }
+          return false;
+        },
+        { timeout: 15_000, polling: 200 },
+      )
+      .catch(async (error: unknown) => {
+        throw new Error(`No confirmation window. Windows: ${await windows().catch(String)}. Picker: ${await pickerState(page)}`, { cause: error });
+      });
     const url = String(await handle.jsonValue());
     return track(await firefox.openExtensionPage(url.slice(url.indexOf('confirm-fill.html'))));
   }
@@ -107,9 +146,9 @@ describe('Firefox: the ServiceNow helper', () => {
   beforeAll(async () => {
     server = await startFakeSmartRecruiters();
     firefox = await launchFirefox({ port: server.port });
-    const popup = track(await firefox.openExtensionPage('popup.html'));
-    await addConnection(popup, { name: 'Prod Acme', key: KEY });
-    await popup.waitForSelector(connectionItem('Prod Acme'), { visible: true, timeout: 15_000 });
+    watcher = track(await firefox.openExtensionPage('popup.html'));
+    await addConnection(watcher, { name: 'Prod Acme', key: KEY });
+    await watcher.waitForSelector(connectionItem('Prod Acme'), { visible: true, timeout: 15_000 });
   });
   afterAll(async () => {
     for (const page of pages) await page.close().catch(() => undefined);
@@ -134,11 +173,11 @@ describe('Firefox: the ServiceNow helper', () => {
     const picker = await waitForPrompt(page, 15_000, FILL);
     await waitForText(picker, INSTANCE);
     await picker.locator(byRole('button', 'Prod Acme · Production · Not tested yet')).click();
-    const confirm = await confirmationWindow();
+    const confirm = await confirmationWindow(page);
     expect(await textOf(confirm, 'h1')).toBe(`Send the key of Prod Acme to ${INSTANCE}?`);
     expect(await formValues(page)).toEqual(['', 'https://api.smartrecruiters.com', '']);
     await confirm.locator(byRole('button', `Send to ${INSTANCE}`)).click();
-    await page.waitForSelector(`iframe[title="${FILL}"]`, { hidden: true, timeout: 15_000 });
+    await pickerGone(page);
     expect(await formValues(page)).toEqual(['Prod Acme', 'https://api.smartrecruiters.com', KEY]);
     expect(await page.evaluate(() => (window as unknown as { __replica: { submitted: number } }).__replica.submitted)).toBe(0);
   });
@@ -149,7 +188,7 @@ describe('Firefox: the ServiceNow helper', () => {
     await (await buttonThroughShadow(form, FILL)).click();
     const picker = await waitForPrompt(page, 15_000, FILL);
     await picker.locator(byRole('button', 'Prod Acme · Production · Not tested yet')).click();
-    await page.waitForSelector(`iframe[title="${FILL}"]`, { hidden: true, timeout: 15_000 });
+    await pickerGone(page);
     expect(await formValues(form)).toEqual(['Prod Acme', 'https://api.smartrecruiters.com', KEY]);
     const popup = track(await firefox.openExtensionPage('popup.html'));
     await expandItem(popup, 'Prod Acme');
@@ -163,10 +202,10 @@ describe('Firefox: the ServiceNow helper', () => {
     const picker = await waitForPrompt(page, 15_000, FILL);
     await waitForText(picker, HOSTILE);
     await picker.locator(byRole('button', 'Prod Acme · Production · Not tested yet')).click();
-    const confirm = await confirmationWindow();
+    const confirm = await confirmationWindow(page);
     expect(await textOf(confirm, 'h1')).toBe(`Send the key of Prod Acme to ${HOSTILE}?`);
     await confirm.locator(byRole('button', 'Cancel')).click();
-    await page.waitForSelector(`iframe[title="${FILL}"]`, { hidden: true, timeout: 15_000 });
+    await pickerGone(page);
     expect(await formValues(page)).toEqual(['', 'https://api.smartrecruiters.com', '']);
     const seen = (await page.evaluate(() => (window as unknown as { __spy: { seen: string[] } }).__spy.seen)).join('\n');
     for (const secret of [KEY, 'Prod Acme']) expect(seen).not.toContain(secret);
