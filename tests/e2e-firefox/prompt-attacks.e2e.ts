@@ -224,9 +224,10 @@ describe('Firefox: a hostile portal page cannot make the save prompt act', () =>
   afterEach(async () => {
     for (const page of [portal, ...extraTabs]) await page?.close().catch(() => undefined);
     // A review window a test opened (on purpose or not) is closed, so that the next starts with none.
+    // The page that asks may itself open in that window (it has focus) and close with it.
     const popup = await firefox.openExtensionPage('popup.html');
-    await closeWindows(popup, await popupWindows(popup));
-    await popup.close();
+    await closeWindows(popup, await popupWindows(popup)).catch(() => undefined);
+    await popup.close().catch(() => undefined);
   });
 
   afterAll(async () => {
@@ -281,7 +282,8 @@ describe('Firefox: a hostile portal page cannot make the save prompt act', () =>
     await expectVaultUnchanged();
   });
 
-  it('3. swap: a second real Generate named "Prod" replaces an armed harmless offer; a click 70 ms after the new offer is refused', async () => {
+  // Retried: a loaded machine can click after the guard's 500 ms, which proves nothing (as in Chromium).
+  it('3. swap: a second real Generate named "Prod" replaces an armed harmless offer; a click 70 ms after the new offer is refused', { retry: 2 }, async () => {
     const prompt = await offer('Harmless');
     // The user closes the portal's pop-up and moves the prompt off NEW CREDENTIAL, which it covers.
     await portal.locator(byRole('button', CAPTIONS.en.close)).click();
@@ -299,7 +301,7 @@ describe('Firefox: a hostile portal page cannot make the save prompt act', () =>
     // 70 ms after the new offer showed, by the prompt's own clock: well inside the 500 ms it must be seen for.
     const { pressedAfter } = await stopwatch(prompt);
     expect(pressedAfter).toBeGreaterThanOrEqual(70);
-    expect(pressedAfter).toBeLessThan(400);
+    if (!(pressedAfter < 400)) throw new Error(`inconclusive: the click came ${Math.round(pressedAfter)} ms after the offer showed, by the prompt's clock`);
 
     expect(await promptSays(prompt)).toMatch(REFUSED);
     await expectVaultUnchanged();
