@@ -9,13 +9,14 @@ import { usePolicy } from './use-policy';
 import { failureText } from './messages';
 import { ErrorAlert } from './ErrorAlert';
 import { download } from './download';
+import { type ExportSelection, ExportChoice } from './ExportChoice';
 
 /** Export: encrypted with a passphrase by default; keys in clear only after an explicit tick. */
 export function ExportForm({ connections, onMessage }: { connections: Connection[]; onMessage(text: string): void }) {
   const [mode, setMode] = useState<KeyMode>('sealed');
-  // Unticked ones are remembered, so a connection added meanwhile is exported by default.
-  const [excluded, setExcluded] = useState<ReadonlySet<string>>(new Set());
-  const chosen = connections.filter((c) => !excluded.has(c.id));
+  const [selection, setSelection] = useState<ExportSelection>({ all: true, ticked: new Set() });
+  // Ticks are kept by id: one whose connection was deleted meanwhile exports nothing.
+  const ids = selection.all || connections.length <= 1 ? undefined : connections.flatMap((c) => (selection.ticked.has(c.id) ? [c.id] : []));
   const [passphrase, setPassphrase] = useState('');
   const [repeat, setRepeat] = useState('');
   const [plainConfirmed, setPlainConfirmed] = useState(false);
@@ -25,11 +26,7 @@ export function ExportForm({ connections, onMessage }: { connections: Connection
   async function submit(event: Event) {
     event.preventDefault();
     if (mode === 'sealed' && passphrase !== repeat) return setError(failureText('passphrase-mismatch'));
-    const outcome = await call('exportBackup', {
-      mode,
-      passphrase: mode === 'sealed' ? passphrase : '',
-      ...(chosen.length < connections.length && { ids: chosen.map((c) => c.id) }),
-    });
+    const outcome = await call('exportBackup', { mode, passphrase: mode === 'sealed' ? passphrase : '', ...(ids && { ids }) });
     if (!outcome.ok) return setError(failureText(outcome.error.code));
     setError(undefined);
     download(outcome.value.fileName, outcome.value.text, 'application/json');
@@ -43,26 +40,7 @@ export function ExportForm({ connections, onMessage }: { connections: Connection
   ];
   return (
     <form class="form" onSubmit={submit}>
-      {connections.length > 1 && (
-        <fieldset class="export-choice">
-          <legend>{i18n.t('exportWhich')}</legend>
-          {connections.map((c) => (
-            <label key={c.id} class="choice">
-              <input
-                type="checkbox"
-                checked={!excluded.has(c.id)}
-                onChange={(e) => {
-                  const next = new Set(excluded);
-                  if (e.currentTarget.checked) next.delete(c.id);
-                  else next.add(c.id);
-                  setExcluded(next);
-                }}
-              />{' '}
-              {c.name}
-            </label>
-          ))}
-        </fieldset>
-      )}
+      {connections.length > 1 && <ExportChoice connections={connections} selection={selection} tickedCount={ids?.length ?? 0} onChange={setSelection} />}
       <fieldset>
         <legend>{i18n.t('exportModeLabel')}</legend>
         {modes.map(([value, label]) => {
@@ -97,7 +75,7 @@ export function ExportForm({ connections, onMessage }: { connections: Connection
       )}
       <ErrorAlert text={error} />
       <div class="actions">
-        <button type="submit" class="primary" disabled={chosen.length === 0 || (mode === 'plain' && !plainConfirmed)}>
+        <button type="submit" class="primary" disabled={ids?.length === 0 || (mode === 'plain' && !plainConfirmed)}>
           {i18n.t('exportButton')}
         </button>
       </div>

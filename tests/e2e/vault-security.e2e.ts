@@ -128,7 +128,10 @@ describe('passphrase lock, capture while locked, export and import', () => {
 
     // Chosen connections only, and without keys.
     const choice = manager.getByRole('group', { name: 'Connections to export' });
-    await choice.getByRole('checkbox', { name: 'Captured while locked' }).uncheck();
+    await choice.getByRole('radio', { name: 'Only the ones I tick' }).check();
+    await choice.getByRole('searchbox', { name: 'Find connections to export' }).fill('kept');
+    await choice.getByRole('checkbox', { name: 'Kept safe' }).check();
+    expect(await choice.getByRole('checkbox').count()).toBe(1);
     await manager.getByRole('radio', { name: 'Without keys (names and URLs only)' }).check();
     const keyless = manager.waitForEvent('download');
     await manager.getByRole('button', { name: 'Export' }).click();
