@@ -98,33 +98,42 @@ export function makeConnections(count, { keyFor = newBenchKey, tested = 2 } = {}
 }
 
 /**
- * Replaces the vault with `connections` in today's stored layout (lib/vault/vault-layout.ts: a
- * `vault` key with the version and quarantine, one `vault.c.<id>` key per connection) and their
- * `lastTest` as stored results (lib/results/result-schema.ts: `testResults:<id>`, the last result
- * and a one-entry history), written by the service worker after removing every earlier vault and
- * result key. Then makes the background read it once (lockStatus) and checks that none was
- * quarantined, so a drift of the stored format fails the bench instead of skewing it.
+ * `connections` as today's stored layout holds them (lib/vault/vault-layout.ts: a `vault` key with
+ * the version and quarantine, one `vault.c.<id>` key per connection) and their `lastTest` as
+ * stored results (lib/results/result-schema.ts: `testResults:<id>`, the last result and a
+ * one-entry history).
+ * @param {object[]} connections @returns {Record<string, unknown>}
+ */
+export function storedItems(connections) {
+  /** @type {Record<string, unknown>} */
+  const items = { vault: { version: 7, quarantine: [] } };
+  for (const { lastTest, ...record } of /** @type {Array<{ id: string, lastTest?: { at: number, category: string, status: number, latencyMs: number, endpoint?: string } }>} */ (connections)) {
+    items[`vault.c.${record.id}`] = { ...record, usedIn: [] };
+    if (!lastTest) continue;
+    // Stored without its endpoint (the connection's URL says it), as the background stores it.
+    const last = { ...lastTest };
+    delete last.endpoint;
+    // History entries are [at, verdict code, status, latency] (result-schema.ts's HISTORY_CODE).
+    const code = /** @type {Record<string, number>} */ ({ connected: 0 })[last.category];
+    if (code === undefined) throw new Error(`storedItems: no history code for ${last.category}`);
+    items[`testResults:${record.id}`] = { last, history: [[last.at, code, last.status, last.latencyMs]] };
+  }
+  return items;
+}
+
+/**
+ * Replaces the vault with `connections` (storedItems), written by the service worker after
+ * removing every earlier vault and result key. Then makes the background read it once
+ * (lockStatus) and checks that none was quarantined, so a drift of the stored format fails the
+ * bench instead of skewing it.
  * @param {Worker} serviceWorker @param {Page} messenger @param {object[]} connections
  */
 export async function seedVault(serviceWorker, messenger, connections) {
-  await serviceWorker.evaluate(async (connections) => {
+  await serviceWorker.evaluate(async (items) => {
     const stored = await chrome.storage.local.get(null);
     await chrome.storage.local.remove(Object.keys(stored).filter((key) => key === 'vault' || key.startsWith('vault.c.') || key.startsWith('testResults:')));
-    /** @type {Record<string, unknown>} */
-    const items = { vault: { version: 7, quarantine: [] } };
-    for (const { lastTest, ...record } of /** @type {Array<{ id: string, lastTest?: { at: number, category: string, status: number, latencyMs: number, endpoint?: string } }>} */ (connections)) {
-      items[`vault.c.${record.id}`] = { ...record, usedIn: [] };
-      if (!lastTest) continue;
-      // Stored without its endpoint (the connection's URL says it), as the background stores it.
-      const last = { ...lastTest };
-      delete last.endpoint;
-      // History entries are [at, verdict code, status, latency] (result-schema.ts's HISTORY_CODE).
-      const code = /** @type {Record<string, number>} */ ({ connected: 0 })[last.category];
-      if (code === undefined) throw new Error(`seedVault: no history code for ${last.category}`);
-      items[`testResults:${record.id}`] = { last, history: [[last.at, code, last.status, last.latencyMs]] };
-    }
     await chrome.storage.local.set(items);
-  }, connections);
+  }, storedItems(connections));
   const status = await send(messenger, 'lockStatus', {});
   if (!status.ok) throw new Error(`seedVault: lockStatus failed (${status.code})`);
   const stored = await serviceWorker.evaluate(async () => {

@@ -1,6 +1,7 @@
 import type { Frame, Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import * as hostile from '../support/hostile-page';
+import { RETRY_WHEN_TOO_LATE, inBottomRight, tooLateToTell } from '../support/swap-attack';
 import { FAKE_KEYS, startFakeSmartRecruiters, type FakeSmartRecruiters } from '../support/fake-smartrecruiters.mjs';
 import { launchFirefox, type LaunchedFirefox } from '../support/launch-firefox.mjs';
 import {
@@ -282,15 +283,26 @@ describe('Firefox: a hostile portal page cannot make the save prompt act', () =>
     await expectVaultUnchanged();
   });
 
-  // Retried: a loaded machine can click after the guard's 500 ms, which proves nothing (as in Chromium).
-  it('3. swap: a second real Generate named "Prod" replaces an armed harmless offer; a click 70 ms after the new offer is refused', { retry: 2 }, async () => {
+  it('3. swap: a second real Generate named "Prod" replaces an armed harmless offer; a click 70 ms after the new offer is refused', RETRY_WHEN_TOO_LATE, async () => {
     const prompt = await offer('Harmless');
-    // The user closes the portal's pop-up and moves the prompt off NEW CREDENTIAL, which it covers.
+    // The user closes the portal's pop-up and moves the prompt off NEW CREDENTIAL, which it
+    // covers, to the bottom-right corner: remembered for the later tests (and for a retry).
     await portal.locator(byRole('button', CAPTIONS.en.close)).click();
-    const shown = await promptBox(portal);
-    await userClick(portal, await buttonIn(prompt, 'Move this prompt to the next corner'));
-    await portal.waitForFunction((selector, top) => document.querySelector(selector)?.getBoundingClientRect().top !== top, {}, PROMPT_FRAME, shown.y);
-    await waitForPrompt(portal);
+    const viewport = await portal.evaluate(() => ({ width: innerWidth, height: innerHeight }));
+    for (let shown = await promptBox(portal); !inBottomRight(shown, viewport); shown = await promptBox(portal)) {
+      await userClick(portal, await buttonIn(prompt, 'Move this prompt to the next corner'));
+      await portal.waitForFunction(
+        (selector, x, y) => {
+          const now = document.querySelector(selector)?.getBoundingClientRect();
+          return now !== undefined && (now.x !== x || now.y !== y);
+        },
+        {},
+        PROMPT_FRAME,
+        shown.x,
+        shown.y,
+      );
+      await waitForPrompt(portal);
+    }
 
     await startStopwatch(prompt, 'Replace key in Prod…');
     await generateKey(portal, 'Prod');
@@ -301,7 +313,7 @@ describe('Firefox: a hostile portal page cannot make the save prompt act', () =>
     // 70 ms after the new offer showed, by the prompt's own clock: well inside the 500 ms it must be seen for.
     const { pressedAfter } = await stopwatch(prompt);
     expect(pressedAfter).toBeGreaterThanOrEqual(70);
-    if (!(pressedAfter < 400)) throw new Error(`inconclusive: the click came ${Math.round(pressedAfter)} ms after the offer showed, by the prompt's clock`);
+    if (!(pressedAfter < 400)) throw tooLateToTell(pressedAfter);
 
     expect(await promptSays(prompt)).toMatch(REFUSED);
     await expectVaultUnchanged();

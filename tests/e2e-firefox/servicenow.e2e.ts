@@ -1,8 +1,8 @@
 import type { ElementHandle, Frame, Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeSmartRecruiters, type FakeSmartRecruiters } from '../support/fake-smartrecruiters.mjs';
 import { launchFirefox, type LaunchedFirefox } from '../support/launch-firefox.mjs';
-import { addConnection, byRole, connectionItem, expandItem, textOf, waitForPrompt, waitForText } from './firefox-driver';
+import { addConnection, byRole, closeWindows, connectionItem, expandItem, popupWindows, textOf, waitForPrompt, waitForText } from './firefox-driver';
 
 const INSTANCE = 'dev00000.service-now.com';
 const HOSTILE = 'evil.service-now.com';
@@ -107,16 +107,13 @@ describe('Firefox: the ServiceNow helper', () => {
   /**
    * The confirmation the background opened in an extension window. Firefox's WebDriver BiDi
    * does not report extension pages (bug 1755014), so puppeteer cannot drive that window: this
-   * checks, from the watcher page, that a popup window shows confirm-fill.html, closes that tab
-   * (and so its window), and opens the same page (same address, same UI) in a tab for the test
-   * to act in.
+   * checks, from the watcher page, that a popup window shows confirm-fill.html, closes that
+   * window (the promise settles once it is gone, so the next page cannot land in it), and opens
+   * the same page (same address, same UI) in a tab for the test to act in.
    */
   async function confirmationWindow(page: Page): Promise<Page> {
-    type Window = { type?: string; tabs?: Array<{ id?: number; url?: string }> };
-    type Api = {
-      windows: { getAll(o: { populate: boolean }): Promise<Window[]> };
-      tabs: { remove(id: number): Promise<void> };
-    };
+    type Window = { id?: number; type?: string; tabs?: Array<{ url?: string }> };
+    type Api = { windows: { getAll(o: { populate: boolean }): Promise<Window[]>; remove(id: number): Promise<void> } };
     const windows = () =>
       watcher.evaluate(async () => {
         const { windows } = (globalThis as unknown as { browser: Api }).browser;
@@ -125,12 +122,12 @@ describe('Firefox: the ServiceNow helper', () => {
     const handle = await watcher
       .waitForFunction(
         async () => {
-          const { windows, tabs } = (globalThis as unknown as { browser: Api }).browser;
+          const { windows } = (globalThis as unknown as { browser: Api }).browser;
           for (const window of await windows.getAll({ populate: true })) {
-            const tab = window.type === 'popup' ? window.tabs?.find((t) => t.url?.includes('/confirm-fill.html#')) : undefined;
-            if (tab?.id === undefined) continue;
-            await tabs.remove(tab.id);
-            return tab.url!;
+            const url = window.type === 'popup' ? window.tabs?.find((t) => t.url?.includes('/confirm-fill.html#'))?.url : undefined;
+            if (url === undefined || window.id === undefined) continue;
+            await windows.remove(window.id);
+            return url;
           }
           return false;
         },
@@ -149,6 +146,10 @@ describe('Firefox: the ServiceNow helper', () => {
     watcher = track(await firefox.openExtensionPage('popup.html'));
     await addConnection(watcher, { name: 'Prod Acme', key: KEY });
     await watcher.waitForSelector(connectionItem('Prod Acme'), { visible: true, timeout: 15_000 });
+  });
+  afterEach(async () => {
+    // A confirmation a failed test left open would take every page opened after it.
+    await closeWindows(watcher, await popupWindows(watcher));
   });
   afterAll(async () => {
     for (const page of pages) await page.close().catch(() => undefined);

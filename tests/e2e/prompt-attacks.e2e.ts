@@ -3,6 +3,7 @@ import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FAKE_KEYS } from '../support/fake-smartrecruiters.mjs';
 import * as hostile from '../support/hostile-page';
+import { RETRY_WHEN_TOO_LATE, inBottomRight, tooLateToTell } from '../support/swap-attack';
 import { addConnection, connectionItem, expandItem, visible } from './popup-driver';
 import {
   PROMPT_TITLE,
@@ -137,8 +138,6 @@ async function timePressAfterShown(portal: Page, button: RegExp): Promise<() => 
   return () => frame.evaluate(() => ((window as Timed).__pressedAt ?? NaN) - ((window as Timed).__shownAt ?? NaN));
 }
 
-/** Thrown when a timed click came too late to test anything: the test is run again (its `retry`). */
-const tooLateToTell = (ms: number) => new Error(`inconclusive: the click came ${Math.round(ms)} ms after the offer showed, by the prompt's clock`);
 
 /** The prompt's own text saying a click or key did nothing, and why. */
 const refusalIn = (frame: FrameLocator) => frame.getByText(REFUSED);
@@ -345,13 +344,20 @@ describe('a hostile portal page cannot make the save prompt act', () => {
     await expectVaultUnchanged();
   });
 
-  // Retried: a loaded machine can click after the guard's 500 ms, which proves nothing (see timePressAfterShown).
-  it('3. swap: a new offer ("Prod") replaces an armed harmless one; a click 70 ms later is refused', { retry: 2 }, async () => {
+  // Timed by the prompt's clock (see timePressAfterShown).
+  it('3. swap: a new offer ("Prod") replaces an armed harmless one; a click 70 ms later is refused', RETRY_WHEN_TOO_LATE, async () => {
     await generateKey(portal, 'Harmless');
     const harmless = await waitForPrompt(portal);
-    // The prompt sits over NEW CREDENTIAL: the user moves it aside (the corner is remembered for
-    // the later tests, which measure where the prompt is) and goes on with the portal.
-    await userClick(portal, centreOf(await boxOf(harmless.getByRole('button', { name: 'Move this prompt to the next corner' }))));
+    // The prompt sits over NEW CREDENTIAL: the user moves it to the bottom-right corner
+    // (remembered for the later tests, which measure where the prompt is, and for a retry) and
+    // goes on with the portal.
+    const viewport = await portal.evaluate(() => ({ width: innerWidth, height: innerHeight }));
+    for (let shown = await boxOf(portal.locator(FRAME)); !inBottomRight(shown, viewport); ) {
+      await userClick(portal, centreOf(await boxOf(harmless.getByRole('button', { name: 'Move this prompt to the next corner' }))));
+      const before = shown;
+      await expect.poll(async () => ((shown = await boxOf(portal.locator(FRAME))).x !== before.x || shown.y !== before.y)).toBe(true);
+      await waitForPrompt(portal);
+    }
     await portal.getByRole('button', { name: 'Close', exact: true }).click();
     await waitForPrompt(portal);
     const pressAfterShown = await timePressAfterShown(portal, /Replace key in Prod/);
