@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Connection } from '@/lib/connections/schema';
 import { EXPORT_SHOWN_MAX, type ExportSelection, ExportChoice } from './ExportChoice';
 
@@ -17,11 +17,15 @@ const connection = (i: number): Connection => ({
   createdAt: i,
   updatedAt: i,
 });
-const vault = Array.from({ length: 5000 }, (_, i) => connection(i));
+// Newest first: the boxes come by name whatever order the vault is in.
+const vault = Array.from({ length: 5000 }, (_, i) => connection(4999 - i));
+const drawn: HTMLElement[] = [];
+afterEach(() => drawn.splice(0).forEach((box) => (render(null, box), box.remove())));
 
 function draw(selection: ExportSelection, onChange = vi.fn()) {
   // In the document: a detached checkbox fires no change event on click.
   const box = document.body.appendChild(document.createElement('div'));
+  drawn.push(box);
   render(<ExportChoice connections={vault} selection={selection} tickedCount={selection.ticked.size} onChange={onChange} />, box);
   return { box, onChange, boxes: () => box.querySelectorAll('input[type="checkbox"]') };
 }
@@ -52,5 +56,19 @@ describe('choosing what an export takes, in a vault of 5,000', () => {
     expect(box.textContent).not.toContain('exportMoreMatch');
     act(() => (boxes()[0] as HTMLInputElement).click());
     expect(onChange).toHaveBeenCalledWith({ all: false, ticked: new Set(['c4321']) });
+  });
+
+  it('says when nothing matches, and Enter in the search sends nothing', () => {
+    const { box, boxes } = draw({ all: false, ticked: new Set() });
+    const search = box.querySelector('input[type="search"]') as HTMLInputElement;
+    act(() => {
+      search.value = 'nowhere';
+      search.dispatchEvent(new Event('input'));
+    });
+    expect(boxes()).toHaveLength(0);
+    expect(box.textContent).toContain('noMatches');
+    const enter = new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true });
+    search.dispatchEvent(enter);
+    expect(enter.defaultPrevented).toBe(true);
   });
 });

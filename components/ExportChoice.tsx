@@ -1,7 +1,7 @@
 import { i18n } from '#i18n';
-import { useMemo, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { Connection } from '@/lib/connections/schema';
-import { filterConnections, sortConnections } from '@/lib/list/list-query';
+import { filterConnections, firstByName } from '@/lib/list/list-query';
 
 /** The most tick boxes drawn at once: a vault of thousands is found by its search box instead. */
 export const EXPORT_SHOWN_MAX = 50;
@@ -34,9 +34,9 @@ export function ExportChoice({
   onChange(selection: ExportSelection): void;
 }) {
   const [search, setSearch] = useState('');
-  const byName = useMemo(() => (selection.all ? [] : sortConnections(connections, 'name', noResult)), [connections, selection.all]);
-  const matching = filterConnections(byName, search, false, noResult);
-  const shown = matching.slice(0, EXPORT_SHOWN_MAX);
+  // The first matches by name, without sorting thousands on every change of the vault.
+  const matching = selection.all ? [] : filterConnections(connections, search, false, noResult);
+  const shown = firstByName(matching, EXPORT_SHOWN_MAX);
 
   function tick(id: string, on: boolean) {
     const ticked = new Set(selection.ticked);
@@ -58,7 +58,16 @@ export function ExportChoice({
       </label>
       {!selection.all && (
         <>
-          <input type="search" value={search} aria-label={i18n.t('exportSearch')} onInput={(e) => setSearch(e.currentTarget.value)} />
+          <input
+            type="search"
+            value={search}
+            aria-label={i18n.t('exportSearch')}
+            placeholder={i18n.t('exportSearchPlaceholder')}
+            onInput={(e) => setSearch(e.currentTarget.value)}
+            // Enter finds; it does not send the form (and download a file) from the search box.
+            onKeyDown={(e) => e.key === 'Enter' && e.preventDefault()}
+          />
+          {matching.length === 0 && <p class="muted">{i18n.t('noMatches')}</p>}
           <div class="export-list">
             {shown.map((c) => (
               <label key={c.id} class="choice">

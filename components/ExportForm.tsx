@@ -75,7 +75,7 @@ export function ExportForm({ connections, onMessage }: { connections: Connection
       )}
       <ErrorAlert text={error} />
       <div class="actions">
-        <button type="submit" class="primary" disabled={ids?.length === 0 || (mode === 'plain' && !plainConfirmed)}>
+        <button type="submit" class="primary" disabled={connections.length === 0 || ids?.length === 0 || (mode === 'plain' && !plainConfirmed)}>
           {i18n.t('exportButton')}
         </button>
       </div>

@@ -432,7 +432,8 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       if (mode === 'plain' && !(await effective()).allowPlainExport) return fail('policy-plain-export');
       const read = await vault.read();
       if (!read.ok) return read;
-      const chosen = ids ? read.value.connections.filter((c) => ids.includes(c.id)) : read.value.connections;
+      const wanted = ids && new Set(ids);
+      const chosen = wanted ? read.value.connections.filter((c) => wanted.has(c.id)) : read.value.connections;
       if (mode !== 'none' && !chosen.every(isOpen)) return fail('locked');
       const now = new Date(deps.now());
       const text = await writeBackup(chosen, mode, passphrase, now);
