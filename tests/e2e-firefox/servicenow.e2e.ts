@@ -149,7 +149,7 @@ describe('Firefox: the ServiceNow helper', () => {
   });
   afterEach(async () => {
     // A confirmation a failed test left open would take every page opened after it.
-    await closeWindows(watcher, await popupWindows(watcher));
+    await closeWindows(watcher, await popupWindows(watcher)).catch(() => undefined);
   });
   afterAll(async () => {
     for (const page of pages) await page.close().catch(() => undefined);

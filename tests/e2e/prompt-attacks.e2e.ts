@@ -138,7 +138,6 @@ async function timePressAfterShown(portal: Page, button: RegExp): Promise<() => 
   return () => frame.evaluate(() => ((window as Timed).__pressedAt ?? NaN) - ((window as Timed).__shownAt ?? NaN));
 }
 
-
 /** The prompt's own text saying a click or key did nothing, and why. */
 const refusalIn = (frame: FrameLocator) => frame.getByText(REFUSED);
 
@@ -355,7 +354,8 @@ describe('a hostile portal page cannot make the save prompt act', () => {
     for (let shown = await boxOf(portal.locator(FRAME)); !inBottomRight(shown, viewport); ) {
       await userClick(portal, centreOf(await boxOf(harmless.getByRole('button', { name: 'Move this prompt to the next corner' }))));
       const before = shown;
-      await expect.poll(async () => ((shown = await boxOf(portal.locator(FRAME))).x !== before.x || shown.y !== before.y)).toBe(true);
+      // The move waits on the guard and a round trip to the content script: seconds on a loaded machine.
+      await expect.poll(async () => ((shown = await boxOf(portal.locator(FRAME))).x !== before.x || shown.y !== before.y), { timeout: 10_000 }).toBe(true);
       await waitForPrompt(portal);
     }
     await portal.getByRole('button', { name: 'Close', exact: true }).click();
