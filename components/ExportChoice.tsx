@@ -1,7 +1,8 @@
 import { i18n } from '#i18n';
 import { useState } from 'preact/hooks';
 import type { Connection } from '@/lib/connections/schema';
-import { filterConnections, firstByName } from '@/lib/list/list-query';
+import { firstByName } from '@/lib/list/first-by-name';
+import { filterConnections } from '@/lib/list/list-query';
 
 /** The most tick boxes drawn at once: a vault of thousands is found by its search box instead. */
 export const EXPORT_SHOWN_MAX = 50;

@@ -5,7 +5,7 @@ import { backupFileName, writeBackup } from '../backup/write-backup';
 import { type Connection, type TestResult, plainKeyOf } from '../connections/schema';
 import { sameNameIds } from '../connections/names';
 import { validateInput } from '../connections/validate-input';
-import { firstByName } from '../list/list-query';
+import { firstByName } from '../list/first-by-name';
 import type { TestTarget, TesterDeps } from '../api/test-connection';
 import type { ResultStore } from '../results/result-store';
 import type { StorageAreaLike } from '../storage/storage-area';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Connection, TestResult } from '../connections/schema';
-import { createListFilter, filterConnections, firstByName, prepareSearch, sortConnections } from './list-query';
+import { firstByName } from './first-by-name';
+import { createListFilter, filterConnections, prepareSearch, sortConnections } from './list-query';
 
 const result = (category: string, at: number, company?: string) =>
   ({ at, category, status: 200, latencyMs: 1, endpoint: 'GET x', ...(company && { company }) }) as TestResult;

@@ -1,6 +1,6 @@
 import type { Connection, TestResult } from '../connections/schema';
-import { oldestFirst } from '../connections/added-order';
 import { isFailing } from '../connections/is-failing';
+import { byName, collator } from './by-name';
 
 /** The list's orders: by name, by last test (newest first), by verdict (failing first), by date added (newest first). */
 export const SORT_KEYS = ['name', 'tested', 'verdict', 'added'] as const;
@@ -11,12 +11,6 @@ type ResultOf = (connection: Connection) => TestResult | undefined;
 /** The orders that read test results: only they change as results come in. */
 export const sortReadsResults = (sort: SortKey): boolean => sort === 'tested' || sort === 'verdict';
 
-const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
-/**
- * Names the collator ties ("prod", "Prod") go by date added, then id: whatever order a list comes
- * in (the background's, the page's), the same connections sort the same way.
- */
-const byName = (a: Connection, b: Connection) => collator.compare(a.name, b.name) || oldestFirst(a, b);
 
 /** Failing first (worst news on top), then working with a reservation, then connected, then never tested. */
 function verdictRank(result: TestResult | undefined): number {
@@ -39,28 +33,6 @@ export function sortConnections(connections: readonly Connection[], sort: SortKe
   };
   const first = compare[sort];
   return [...connections].sort((a, b) => first(a, b) || byName(a, b));
-}
-
-/**
- * The first `count` of sortConnections(connections, 'name'), in that order, without sorting them
- * all: the popup's first screen is asked for before the whole vault.
- */
-export function firstByName(connections: readonly Connection[], count: number): Connection[] {
-  const top: Connection[] = [];
-  if (count < 1) return top;
-  for (const connection of connections) {
-    if (top.length === count && byName(connection, top[count - 1]!) >= 0) continue;
-    let low = 0;
-    let high = top.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (byName(connection, top[middle]!) < 0) high = middle;
-      else low = middle + 1;
-    }
-    top.splice(low, 0, connection);
-    if (top.length > count) top.pop();
-  }
-  return top;
 }
 
 /**
