@@ -11,7 +11,6 @@ type ResultOf = (connection: Connection) => TestResult | undefined;
 /** The orders that read test results: only they change as results come in. */
 export const sortReadsResults = (sort: SortKey): boolean => sort === 'tested' || sort === 'verdict';
 
-
 /** Failing first (worst news on top), then working with a reservation, then connected, then never tested. */
 function verdictRank(result: TestResult | undefined): number {
   if (!result) return 3;
