@@ -9,3 +9,16 @@ export interface StorageAreaLike {
 export interface RemovableAreaLike extends StorageAreaLike {
   remove(keys: string[]): Promise<void>;
 }
+
+/** A key's value before and after a write (undefined: absent), as storage.onChanged reports it. */
+export interface AreaChange {
+  oldValue?: unknown;
+  newValue?: unknown;
+}
+
+/** Where the vault lies (vault-area.ts): an area that reports its writes, and can be asked to have one on disk before it settles. */
+export interface ReportingArea extends RemovableAreaLike {
+  set(items: Record<string, unknown>, options?: { strict?: boolean }): Promise<void>;
+  /** Calls back after every committed write with the keys it changed. */
+  onChanged(listener: (changes: Record<string, AreaChange>) => void): void;
+}
