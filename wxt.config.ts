@@ -58,6 +58,9 @@ export default defineConfig({
     // host is granted (no install warning).
     permissions: [
       'storage',
+      // Keeps the vault's IndexedDB from being evicted when the disk runs short (lib/vault/vault-area.ts);
+      // no install warning in either browser.
+      'unlimitedStorage',
       'alarms',
       'scripting',
       'clipboardRead',

@@ -170,7 +170,7 @@ export function ConnectionsApp({ layout, managerSections, vaultWatch }: AppProps
       {welcome && <p class="welcome">{i18n.t('welcome')}</p>}
       {locked && <LockView />}
       {lock && !lock.unlocked && !lock.hasPassphrase && <RequiredPassphraseForm />}
-      {vault?.kind === 'newer' && <ErrorAlert text={failureText('vault-from-newer-version')} />}
+      {vault?.kind === 'failed' && <ErrorAlert text={failureText(vault.code)} />}
       {mode.kind !== 'list' ? (
         <ConnectionEditor
           key={mode.kind === 'edit' ? mode.id : 'new'}

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { call } from '@/lib/messaging/call';
 import type { LockStatus } from '@/lib/messaging/protocol';
-import { watchBackgroundRead } from '@/lib/messaging/watch-background-read';
+import { VAULT_AREA, watchBackgroundRead } from '@/lib/messaging/watch-background-read';
 import { VAULT_STORAGE_KEY } from '@/lib/vault/vault-layout';
 import { SESSION_KEY } from '@/lib/vault/session-storage-key';
 
@@ -12,7 +12,7 @@ export function useLockStatus(): LockStatus | undefined {
     () =>
       watchBackgroundRead(
         () => call('lockStatus', {}),
-        (keys, area) => (area === 'local' && keys.includes(VAULT_STORAGE_KEY)) || (area === 'session' && keys.includes(SESSION_KEY)),
+        (keys, area) => (area === VAULT_AREA && keys.includes(VAULT_STORAGE_KEY)) || (area === 'session' && keys.includes(SESSION_KEY)),
         setStatus,
       ),
     [],

@@ -2,9 +2,11 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Connection } from '@/lib/connections/schema';
 import { call } from '@/lib/messaging/call';
-import { ok } from '@/lib/result';
+import { fail, ok } from '@/lib/result';
+import { RETRY_MS } from '@/lib/messaging/watch-background-read';
 import { VAULT_VERSION } from '@/lib/vault/migrations';
 import { recordKey } from '@/lib/vault/vault-layout';
+import { announceVaultChanges } from '@/lib/vault/vault-changes';
 import type { VaultView } from '@/lib/vault/vault-view';
 import { watchVault } from './use-vault-view';
 
@@ -28,6 +30,12 @@ function pendingAnswers() {
   };
 }
 const settled = () => new Promise((resolve) => setTimeout(resolve, 20));
+const announce = announceVaultChanges();
+/** The background's announcement of a write (what the pages follow), once it has been delivered. */
+async function written(values: Record<string, unknown>) {
+  announce(Object.fromEntries(Object.entries(values).map(([key, newValue]) => [key, { newValue }])));
+  await settled();
+}
 
 describe('watching the vault', () => {
   beforeEach(() => {
@@ -40,8 +48,8 @@ describe('watching the vault', () => {
     const a = connection('a', 'Alpha');
     const watch = watchVault(25);
     expect(answers.asked('readListHead')).toBe(true);
-    // Written, and told, before the answer (which was read before the write) arrives.
-    await fakeBrowser.storage.local.set({ [recordKey('b')]: connection('b', 'Beta') });
+    // Written, and announced, before the answer (which was read before the write) arrives.
+    await written({ [recordKey('b')]: connection('b', 'Beta') });
     answers.answer('readListHead', { connections: [a], quarantine: [], total: 1, sameName: [] });
     const shown: VaultView[] = [];
     watch.subscribe((view) => shown.push(view));
@@ -61,11 +69,11 @@ describe('watching the vault', () => {
     expect(names(shown.at(-1))).toEqual(['Alpha']);
     await vi.waitFor(() => expect(answers.asked('readVault')).toBe(true));
     // A change during the whole read is newer than its answer: applied after it.
-    await fakeBrowser.storage.local.set({ [recordKey('a')]: { ...a, name: 'Alpha renamed' } });
+    await written({ [recordKey('a')]: { ...a, name: 'Alpha renamed' } });
     answers.answer('readVault', { connections: [a, b], quarantine: [] });
     await vi.waitFor(() => expect(names(shown.at(-1))).toEqual(['Alpha renamed', 'Beta']));
     expect(shown.at(-1)).not.toHaveProperty('partial');
-    await fakeBrowser.storage.local.set({ [recordKey('b')]: null });
+    await written({ [recordKey('b')]: null });
     expect(names(shown.at(-1))).toEqual(['Alpha renamed']);
   });
 
@@ -76,8 +84,31 @@ describe('watching the vault', () => {
     answers.answer('readVault', { connections: [], quarantine: [] });
     await vi.waitFor(() => expect(shown).toHaveLength(1));
     stop();
-    await fakeBrowser.storage.local.set({ vault: { version: VAULT_VERSION, quarantine: [] }, [recordKey('a')]: connection('a', 'Alpha') });
+    await written({ vault: { version: VAULT_VERSION, quarantine: [] }, [recordKey('a')]: connection('a', 'Alpha') });
     await settled();
     expect(shown.map(names)).toEqual([[]]);
+  });
+
+  it('says why when the background refuses the vault', async () => {
+    vi.mocked(call).mockResolvedValue(fail('vault-from-newer-version') as never);
+    const shown: VaultView[] = [];
+    watchVault().subscribe((view) => shown.push(view));
+    await vi.waitFor(() => expect(shown).toEqual([{ kind: 'failed', code: 'vault-from-newer-version' }]));
+  });
+
+  it('asks a background it cannot reach again, and says so once the retries are spent', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    try {
+      vi.mocked(call).mockResolvedValue(fail('internal') as never);
+      const shown: VaultView[] = [];
+      watchVault().subscribe((view) => shown.push(view));
+      await vi.advanceTimersByTimeAsync(RETRY_MS[0] + RETRY_MS[1] + RETRY_MS[2] - 1);
+      expect(shown).toEqual([]);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(vi.mocked(call)).toHaveBeenCalledTimes(RETRY_MS.length + 1);
+      expect(shown).toEqual([{ kind: 'failed', code: 'internal' }]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

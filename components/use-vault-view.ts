@@ -1,14 +1,17 @@
 import { useLayoutEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { call } from '@/lib/messaging/call';
+import type { ErrorCode } from '@/lib/result';
+import { RETRY_MS, askUntilAnswered } from '@/lib/messaging/watch-background-read';
+import { onVaultChanges } from '@/lib/vault/vault-changes';
 import { type VaultView, createVaultView, itemsOf } from '@/lib/vault/vault-view';
 
-/** The background's validated copy; storage itself if the background cannot answer. */
-async function fullRead(): Promise<Record<string, unknown> | 'newer'> {
-  const copy = await call('readVault', {});
-  if (copy.ok) return itemsOf(copy.value.connections, copy.value.quarantine);
-  if (copy.error.code === 'vault-from-newer-version') return 'newer';
-  return browser.storage.local.get(null);
+/**
+ * The background's validated copy. A background that cannot be reached, or cannot read its
+ * storage, is asked again through RETRY_MS, then the page says so. Undefined: no longer wanted.
+ */
+async function fullRead(wanted: () => boolean): Promise<Record<string, unknown> | ErrorCode | undefined> {
+  const copy = await askUntilAnswered(() => call('readVault', {}), wanted, RETRY_MS.length + 1);
+  return copy && (copy.ok ? itemsOf(copy.value.connections, copy.value.quarantine) : copy.error.code);
 }
 
 /**
@@ -29,7 +32,7 @@ export interface VaultWatch {
 }
 
 /**
- * Reads the vault (lib/vault/vault-view.ts) and follows storage's changes from this moment on:
+ * Reads the vault (lib/vault/vault-view.ts) and follows the background's writes from this moment on:
  * the listener is in place before anything is asked, so no change can fall between a read's
  * answer and the following. Changes that land before the whole vault is read are newer than it,
  * and are applied after it. With `firstScreenRows`, a long list's first connections by name are
@@ -46,23 +49,20 @@ export function watchVault(firstScreenRows = 0): VaultWatch {
     latest = view;
     show?.(view);
   };
-  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area !== 'local') return;
-    const values = Object.fromEntries(Object.entries(changes).map(([key, change]) => [key, change.newValue]));
+  const unfollow = onVaultChanges((values) => {
     if (early) return void early.push(values);
     vault.apply(values);
     publish(vault.view());
-  };
-  browser.storage.onChanged.addListener(listener);
-  const settle = (items: Record<string, unknown> | 'newer') => {
-    if (stopped) return;
-    if (items === 'newer') return publish({ kind: 'newer' });
+  });
+  const settle = (items: Record<string, unknown> | ErrorCode | undefined) => {
+    if (stopped || !items) return;
+    if (typeof items === 'string') return publish({ kind: 'failed', code: items });
     vault.apply(items);
     for (const values of early ?? []) vault.apply(values);
     early = undefined;
     publish(vault.view());
   };
-  const readAll = () => void fullRead().then(settle);
+  const readAll = () => void fullRead(() => !stopped).then(settle);
   if (firstScreenRows > 0) {
     void firstScreenRead(firstScreenRows).then((first) => {
       if (stopped) return;
@@ -82,7 +82,7 @@ export function watchVault(firstScreenRows = 0): VaultWatch {
       return () => {
         stopped = true;
         show = undefined;
-        browser.storage.onChanged.removeListener(listener);
+        unfollow();
       };
     },
   };

@@ -25,6 +25,8 @@ import { SERVICENOW_HOST_PATTERN } from '@/lib/servicenow/host';
 import { createServiceNowRegistration } from '@/lib/servicenow/registration';
 import { createSessionKeys } from '@/lib/vault/session-key';
 import { createVaultStore } from '@/lib/vault/vault-store';
+import { announceVaultChanges } from '@/lib/vault/vault-changes';
+import { openVaultArea } from '@/lib/vault/vault-area';
 
 const OFFER_EXPIRY_ALARM = 'offer-expiry';
 
@@ -38,11 +40,9 @@ export default defineBackground(() => {
     if (at !== undefined) setTimeout(() => void clipboard.due(), Math.max(0, at - Date.now()));
     return scheduleAlarm(CLIPBOARD_ALARM, at);
   });
-  const vault = createVaultStore(browser.storage.local, sessionKeys, (onChange) =>
-    browser.storage.onChanged.addListener((changes, area) => {
-      if (area === 'local') onChange(Object.fromEntries(Object.entries(changes).map(([key, change]) => [key, change.newValue])));
-    }),
-  );
+  const { area: vaultArea, legacy } = openVaultArea();
+  vaultArea.onChanged(announceVaultChanges());
+  const vault = createVaultStore(vaultArea, sessionKeys, legacy);
   // Read at each use: in Chrome a policy change applies at once (Firefox reads policies at start).
   const parsedPolicy = () => readPolicy(browser.storage.managed);
   const policy = async () => (await parsedPolicy()).policy;
@@ -97,7 +97,7 @@ export default defineBackground(() => {
     if (alarm.name === OFFER_EXPIRY_ALARM) void purgeOffers();
   });
   void purgeOffers();
-  startHygiene({ vault, settings, sessionKeys, clipboard, now: Date.now });
+  startHygiene({ vault, vaultChanges: vaultArea.onChanged, settings, sessionKeys, clipboard, now: Date.now });
   // The shortcut reaches the prompt from the browser, where the page cannot intercept it.
   browser.commands.onCommand.addListener((command, tab) => {
     if (command === FOCUS_PROMPT_COMMAND && tab?.id !== undefined) void toTopFrame(tab.id, { type: 'focus-prompt' }).catch(() => undefined);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { OFFER_TTL_MS } from '../capture/offers';
 import { parseResults, resultKey } from '../results/result-schema';
-import { isVaultKey, recordKey } from '../vault/vault-layout';
+import { REVISION_KEY, isVaultKey, recordKey } from '../vault/vault-layout';
 import { TEST_RUN_KEY, parseTestRun } from './test-run';
 import { createTestBackground, storedVaultText } from './test-background';
 
@@ -272,7 +272,7 @@ describe('the pages\' copy of the vault', () => {
     const read = await handlers.readVault({}, PAGE);
     if (!read.ok) throw new Error('read');
     const bravo = read.value.connections.find((c) => c.name === 'bravo')!;
-    await fakeBrowser.storage.local.set({ [recordKey('twin')]: { ...bravo, id: 'twin', name: 'Bravo\u200B', createdAt: bravo.createdAt + 1 } });
+    await fakeBrowser.storage.local.set({ [recordKey('twin')]: { ...bravo, id: 'twin', name: 'Bravo\u200B', createdAt: bravo.createdAt + 1 }, [REVISION_KEY]: 'older build' });
     const head = await handlers.readListHead({ count: 3 }, PAGE);
     if (!head.ok) throw new Error('head');
     expect(head.value.connections.map((c) => c.name)).toEqual(['Alpha', 'bravo', 'Bravo\u200B']);

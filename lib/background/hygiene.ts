@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ClipboardWatch } from '../clipboard/clipboard-watch';
+import type { AreaChange } from '../storage/storage-area';
 import { FOREIGN_HOST_GRANTS, originsInUse, unusedHostGrants } from '../permissions/unused-hosts';
 import type { SettingsStore } from '../settings/settings-store';
 import { RECORD_PREFIX } from '../vault/vault-layout';
@@ -19,6 +20,8 @@ export async function scheduleAlarm(name: string, at: number | undefined): Promi
 
 interface HygieneDeps {
   vault: VaultStore;
+  /** Calls back with each committed write to the vault, old and new values. */
+  vaultChanges: (listener: (changes: Record<string, AreaChange>) => void) => void;
   settings: SettingsStore;
   sessionKeys: SessionKeys;
   clipboard: ClipboardWatch;
@@ -30,7 +33,7 @@ interface HygieneDeps {
  * idle time ends, clear a copied key from the clipboard, forget old previous keys, and give back
  * a host grant that no connection uses any more.
  */
-export function startHygiene({ vault, settings, sessionKeys, clipboard, now }: HygieneDeps): void {
+export function startHygiene({ vault, vaultChanges, settings, sessionKeys, clipboard, now }: HygieneDeps): void {
   const manifest = browser.runtime.getManifest();
   // The manifest's hosts, the content script's included (Firefox lists those as granted hosts too).
   const manifestHosts = [...(manifest.host_permissions ?? []), ...(manifest.content_scripts ?? []).flatMap((c) => c.matches ?? [])];
@@ -39,7 +42,8 @@ export function startHygiene({ vault, settings, sessionKeys, clipboard, now }: H
   browser.storage.onChanged.addListener((changes, area) => {
     // Every set, touch or new idle time of the unlocked key moves the lock's alarm with it.
     if (area === 'session' && SESSION_KEY in changes) void scheduleAlarm(AUTO_LOCK_ALARM, lockDueAt(changes[SESSION_KEY]?.newValue));
-    if (area !== 'local') return;
+  });
+  vaultChanges((changes) => {
     const records = Object.entries(changes).filter(([key]) => key.startsWith(RECORD_PREFIX));
     const before = originsInUse(records.map(([, change]) => change.oldValue));
     const after = originsInUse(records.map(([, change]) => change.newValue));

@@ -36,9 +36,12 @@ const steps: Record<number, (vault: Record<string, unknown>) => Record<string, u
     ...vault,
     connections: Array.isArray(vault.connections) ? vault.connections.map(addUsedIn) : vault.connections,
   }),
+  // v8 keeps the vault in IndexedDB instead of storage.local (move-to-indexed-db.ts). The logical
+  // vault is the same object; the store moves an older one as it first reads it.
+  7: (vault) => vault,
 };
 
-export const VAULT_VERSION = 7;
+export const VAULT_VERSION = 8;
 
 function addUsedIn(connection: unknown): unknown {
   return isRecord(connection) && connection.usedIn === undefined ? { ...connection, usedIn: [] } : connection;

@@ -8,9 +8,14 @@ import type { VaultState } from './parse-vault';
  * so its cost does not grow with the vault; a change that touches several is still one `set`
  * call, which storage applies atomically. A deleted record is first set to null (in that same
  * atomic `set`), then removed. Before version 5 the whole vault was one object under `vault`.
+ * The same keys lie in IndexedDB since version 8 (move-to-indexed-db.ts).
  */
 export const VAULT_STORAGE_KEY = 'vault';
 export const RECORD_PREFIX = 'vault.c.';
+/** A new value with every write, so that a kept copy can tell whether it is still what is stored. */
+export const REVISION_KEY = 'vault.revision';
+/** Where the keys above lie since version 8 (before it, in storage.local). */
+export const VAULT_DATABASE = { database: 'vault', store: 'items', version: 1 } as const;
 /** The first version stored one key per connection. */
 export const SPLIT_FROM = 5;
 

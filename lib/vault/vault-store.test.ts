@@ -9,17 +9,11 @@ import { parseResults, resultKey } from '../results/result-schema';
 import type { RemovableAreaLike } from '../storage/storage-area';
 import { createSessionKeys } from './session-key';
 import { setPassphrase } from './passphrase';
-import { isVaultKey, recordKey } from './vault-layout';
+import { REVISION_KEY, isVaultKey, recordKey } from './vault-layout';
 import { createVaultStore as createStore } from './vault-store';
 
 const sessionKeys = () => createSessionKeys(fakeBrowser.storage.session, Date.now);
 const createVaultStore = (area: RemovableAreaLike) => createStore(area, sessionKeys());
-const watched = (area: RemovableAreaLike) =>
-  createStore(area, sessionKeys(), (onChange) =>
-    fakeBrowser.storage.onChanged.addListener((changes, name) => {
-      if (name === 'local') onChange(Object.fromEntries(Object.entries(changes).map(([k, c]) => [k, c.newValue])));
-    }),
-  );
 
 const API = 'https://api.smartrecruiters.com';
 const key = (n: number) => `DCRA1-${n.toString(16).padStart(32, '0')}`;
@@ -45,7 +39,7 @@ function spying(area: RemovableAreaLike) {
 }
 
 describe('createVaultStore', () => {
-  it('migrates a v3 vault in one storage write that also stores the results it carried out', async () => {
+  it('migrates a v3 vault: the results it carried out first, then the records in one write', async () => {
     fakeBrowser.reset();
     const v3 = JSON.parse(readFileSync(join(__dirname, '../../tests/golden/vault-v3.json'), 'utf8'));
     const sets: Array<Record<string, unknown>> = [];
@@ -55,9 +49,10 @@ describe('createVaultStore', () => {
       remove: async () => undefined,
     };
     await createVaultStore(area).read();
-    expect(sets).toHaveLength(1);
+    expect(sets).toHaveLength(2);
     const ids: string[] = v3.connections.map((c: { id: string }) => c.id);
-    expect(Object.keys(sets[0]!).sort()).toEqual([VAULT_STORAGE_KEY, ...ids.map(recordKey), ...ids.map(resultKey)].sort());
+    expect(Object.keys(sets[0]!).sort()).toEqual(ids.map(resultKey).sort());
+    expect(Object.keys(sets[1]!).sort()).toEqual([VAULT_STORAGE_KEY, REVISION_KEY, ...ids.map(recordKey)].sort());
     // Stored without its endpoint: the connection's URL says it.
     expect(parseResults(sets[0]![resultKey(ids[0]!)]).last).toEqual({ ...v3.connections[0].lastTest, endpoint: undefined });
   });
@@ -104,7 +99,7 @@ describe('one key per connection (v5)', () => {
     await fakeBrowser.storage.local.set({ [VAULT_STORAGE_KEY]: old });
     const read = await createVaultStore(spy).read();
     expect(read.ok && read.value.connections.map((c) => c.name)).toEqual(['A']);
-    expect(sets).toEqual([[recordKey('a'), VAULT_STORAGE_KEY]]);
+    expect(sets).toEqual([[recordKey('a'), VAULT_STORAGE_KEY, REVISION_KEY]]);
     expect(await vaultItems()).toEqual({
       [VAULT_STORAGE_KEY]: { version: VAULT_VERSION, quarantine: [] },
       // v7 gives every connection an empty Used in list.
@@ -115,16 +110,17 @@ describe('one key per connection (v5)', () => {
   it('writes only the record an add or an edit touches; a delete removes its key', async () => {
     fakeBrowser.reset();
     const { spy, sets } = spying(fakeBrowser.storage.local);
-    const store = watched(spy);
+    const store = createVaultStore(spy);
     for (let n = 0; n < 5; n++) await store.change(add(`c${n}`, n));
     sets.length = 0;
     const added = await store.change(add('new', 9));
     if (!added.ok) throw new Error();
     const id = added.value.id;
     await store.change((state) => updateConnection(state, id, { note: 'edited' }, ctx()));
-    expect(sets).toEqual([[recordKey(id)], [recordKey(id)]]);
+    // Each with the new revision that tells a kept copy elsewhere that the vault changed.
+    expect(sets).toEqual([[recordKey(id), REVISION_KEY], [recordKey(id), REVISION_KEY]]);
     await store.change((state) => removeConnection(state, id));
-    expect(sets.at(-1)).toEqual([recordKey(id)]);
+    expect(sets.at(-1)).toEqual([recordKey(id), REVISION_KEY]);
     expect(Object.keys(await vaultItems())).not.toContain(recordKey(id));
     const read = await createVaultStore(fakeBrowser.storage.local).read();
     expect(read.ok && read.value.connections.map((c) => c.name)).toEqual(['c0', 'c1', 'c2', 'c3', 'c4']);
@@ -180,7 +176,7 @@ describe('one key per connection (v5)', () => {
     expect(JSON.stringify(sealed)).not.toContain(key(1));
     sets.length = 0;
     await store.change((state) => updateConnection(state, a.value.id, { key: key(3) }, ctx()));
-    expect(sets).toEqual([[recordKey(a.value.id)]]);
+    expect(sets).toEqual([[recordKey(a.value.id), REVISION_KEY]]);
     const after = await vaultItems();
     expect(JSON.stringify(after)).not.toContain(key(3));
     const others = (items: Record<string, unknown>) => Object.entries(items).filter(([k]) => k !== recordKey(a.value.id));
@@ -206,21 +202,25 @@ describe('a write cut short', () => {
 });
 
 describe('the kept copy of the vault', () => {
-  it('is read from storage once, and again after someone else writes a record', async () => {
+  it('is read from storage once, and again after someone else writes (a new revision)', async () => {
     fakeBrowser.reset();
     const area = fakeBrowser.storage.local;
-    let reads = 0;
-    const counting: RemovableAreaLike = { get: (k) => (reads++, area.get(k)), set: (i) => area.set(i), remove: (k) => area.remove(k) };
-    const store = watched(counting);
+    let fullReads = 0;
+    const counting: RemovableAreaLike = { get: (k) => (k === null && fullReads++, area.get(k)), set: (i) => area.set(i), remove: (k) => area.remove(k) };
+    const store = createVaultStore(counting);
     const mine = await store.change(add('mine', 1));
     if (!mine.ok) throw new Error();
     await store.read();
     await store.read();
-    expect(reads).toBe(1);
+    expect(fullReads).toBe(1);
 
+    // A record changed without a new revision is not seen: the revision is what tells.
     await area.set({ [recordKey(mine.value.id)]: { ...mine.value, name: 'theirs' } });
-    const read = await store.read();
+    let read = await store.read();
+    expect(read.ok && read.value.connections.map((c) => c.name)).toEqual(['mine']);
+    await area.set({ [REVISION_KEY]: 'someone else' });
+    read = await store.read();
     expect(read.ok && read.value.connections.map((c) => c.name)).toEqual(['theirs']);
-    expect(reads).toBe(2);
+    expect(fullReads).toBe(2);
   });
 });

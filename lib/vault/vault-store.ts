@@ -1,9 +1,10 @@
 import { type Outcome, fail, ok } from '../result';
 import type { Connection } from '../connections/schema';
-import type { RemovableAreaLike } from '../storage/storage-area';
+import type { RemovableAreaLike, ReportingArea } from '../storage/storage-area';
+import { moveIntoIndexedDb } from './move-to-indexed-db';
 import type { Change } from './operations';
 import { type VaultState, parseVault } from './parse-vault';
-import { allItems, assembleVault, changedItems, deletedKeys, isVaultKey } from './vault-layout';
+import { REVISION_KEY, allItems, assembleVault, changedItems, deletedKeys } from './vault-layout';
 import { createSerialQueue } from './serial-queue';
 import { type ConnectionResults, resultKey, toStored } from '../results/result-schema';
 import type { SessionKeys } from './session-key';
@@ -19,54 +20,48 @@ import { type VaultLock, hasKeysOfKind, sealKeys, unsealWhatOpens } from './vaul
  *
  * It is also where keys are sealed and unsealed: changes see keys in clear while the vault is
  * unlocked (sealed while it is locked), and a vault with a passphrase is only ever written sealed.
+ *
+ * `area` is where the vault lies (vault-area.ts); `legacy` is storage.local where the vault moved
+ * out of it (move-to-indexed-db.ts): v7 and older lie there until they move, and so do results.
  */
 /** The stored form of results a migration carried out of the records (vault v4). */
 const carriedItems = (carried: Record<string, ConnectionResults> = {}) =>
   Object.fromEntries(Object.entries(carried).map(([id, results]) => [resultKey(id), toStored(results)]));
 
-export function createVaultStore(
-  area: RemovableAreaLike,
-  sessionKeys: SessionKeys,
-  /** Calls back with the vault's changed keys and their new values whenever any changes, whoever wrote them (storage.onChanged). */
-  watch?: (onChange: (changes: Record<string, unknown>) => void) => void,
-) {
+export function createVaultStore(area: RemovableAreaLike & Pick<ReportingArea, 'set'>, sessionKeys: SessionKeys, legacy?: RemovableAreaLike) {
   const enqueue = createSerialQueue();
   // The vault as stored (keys sealed where they are sealed at rest), read and validated once and
-  // then kept: every message would otherwise re-read and re-validate the whole vault. Any stored
-  // value that is not exactly what this store last wrote under that key drops the copy.
-  let kept: VaultState | undefined;
-  const lastWritten = new Map<string, string>();
-  watch?.((changes) => {
-    for (const [key, value] of Object.entries(changes)) {
-      if (isVaultKey(key) && JSON.stringify(value ?? null) !== lastWritten.get(key)) kept = undefined;
-    }
-  });
+  // then kept: every message would otherwise re-read and re-validate the whole vault. Every write
+  // stores a new revision with it, and the copy is used only while the stored revision is the one
+  // it was read or written with: a write by anything else (a second background, a test) drops it.
+  let kept: { state: VaultState; revision: unknown } | undefined;
   // The keys in clear, opened from the stored (sealed) records they came from: a change that
   // leaves a connection alone writes back the very record it read, without sealing it again.
   const sealedOf = new WeakMap<Connection, Connection>();
 
   async function store(items: Record<string, unknown>, next: VaultState): Promise<void> {
-    for (const [key, value] of Object.entries(items)) lastWritten.set(key, JSON.stringify(value));
-    try {
-      await area.set(items);
-    } catch (error) {
-      kept = undefined;
-      throw error;
-    }
-    kept = watch ? next : undefined;
+    const revision = crypto.randomUUID();
+    kept = undefined;
+    await area.set({ ...items, [REVISION_KEY]: revision });
+    kept = { state: next, revision };
     const deleted = deletedKeys(items);
     // Only tidying: a null record reads as no record, so a worker stopped here loses nothing.
     if (deleted.length > 0) await area.remove(deleted).catch(() => undefined);
   }
 
   async function readAtRest(): Promise<Outcome<VaultState>> {
-    if (kept) return ok(kept);
-    const stored = await area.get(null);
+    const { [REVISION_KEY]: revision } = await area.get(REVISION_KEY);
+    if (kept && kept.revision === revision) return ok(kept.state);
+    let stored = await area.get(null);
+    if (legacy) stored = await moveIntoIndexedDb(stored, area, legacy);
     const parsed = parseVault(assembleVault(stored));
     if (parsed.kind === 'newer') return fail('vault-from-newer-version');
-    // Results a migration took out of the records go in the same atomic call as the records.
-    if (parsed.dirty) await store({ ...allItems(parsed.state, stored), ...carriedItems(parsed.carried) }, parsed.state);
-    else if (watch) kept = parsed.state;
+    if (parsed.dirty) {
+      // Results a migration took out of the records (v4) live beside the results stored since, and
+      // go first: a worker stopped before the records are written carries them out again.
+      if (parsed.carried) await (legacy ?? area).set(carriedItems(parsed.carried));
+      await store(allItems(parsed.state, stored), parsed.state);
+    } else kept = { state: parsed.state, revision };
     return ok(parsed.state);
   }
 

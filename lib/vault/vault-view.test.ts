@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { VAULT_VERSION } from './migrations';
 import { recordKey } from './vault-layout';
 import { createVaultView } from './vault-view';
 
@@ -25,15 +24,5 @@ describe('the pages\' view of the vault', () => {
     view.apply({ [first!]: { ...golden[first!], createdAt: 'yesterday' }, [recordKey('x')]: { id: 'x' } });
     shown = view.view();
     expect(shown.kind === 'ok' && shown.connections).toEqual([]);
-  });
-
-  it('says when the vault is newer, or still in the old layout', () => {
-    const view = createVaultView();
-    view.apply({ vault: { version: VAULT_VERSION + 1 } });
-    expect(view.view()).toEqual({ kind: 'newer' });
-    view.apply({ vault: { version: 3, connections: [] } });
-    expect(view.view()).toEqual({ kind: 'pending' });
-    view.apply({ vault: undefined });
-    expect(view.view()).toEqual({ kind: 'ok', connections: [], quarantine: [] });
   });
 });

@@ -2,23 +2,22 @@ import { oldestFirst } from '../connections/added-order';
 import type { Connection } from '../connections/schema';
 import { VAULT_VERSION } from './migrations';
 import type { Quarantined } from './parse-vault';
-import { RECORD_PREFIX, SPLIT_FROM, VAULT_STORAGE_KEY, recordKey } from './vault-layout';
+import { RECORD_PREFIX, VAULT_STORAGE_KEY, recordKey } from './vault-layout';
+import type { ErrorCode } from '../result';
 
 /**
  * The pages' read-only view of the vault: a copy the background validated (its readVault message:
- * the background keeps the vault in memory, so a warm worker answers several times faster than
- * storage can be read, see the README's Performance), then kept current from storage's change
- * events, one record at a time. Those changes, and storage itself when the background cannot
- * answer, are checked here without zod: the background, the vault's single writer, validates every
- * record with the full schema and quarantines what fails; the pages only need to know that a
- * record has the shape they draw, and leaving zod out of the popup keeps it 8 KiB lighter. A
- * record that does not have the shape is left out until the background quarantines it.
+ * the background keeps the vault in memory, see the README's Performance), then kept current from
+ * the background's announcements of each write (vault-changes.ts), one record at a time. Those
+ * are checked here without zod: the background, the vault's single writer, validates every record
+ * with the full schema and quarantines what fails; the pages only need to know that a record has
+ * the shape they draw, and leaving zod out of the popup keeps it 8 KiB lighter. A record that does
+ * not have the shape is left out.
  */
 export type VaultView =
   | { kind: 'ok'; connections: Connection[]; quarantine: Quarantined[]; partial?: ListHead }
-  | { kind: 'newer' }
-  /** Stored in a layout older than v5: shown once the background has moved it (on its next read). */
-  | { kind: 'pending' };
+  /** The background could not read the vault (one from a newer version, or a storage failure). */
+  | { kind: 'failed'; code: ErrorCode };
 
 /**
  * Only the first connections by name are known yet (the background's readListHead, which the
@@ -86,9 +85,6 @@ export function createVaultView() {
       }
     },
     view(): VaultView {
-      const version = isRecord(meta) ? meta.version : undefined;
-      if (isNumber(version) && version > VAULT_VERSION) return { kind: 'newer' };
-      if (meta !== undefined && meta !== null && !(isNumber(version) && version >= SPLIT_FROM)) return { kind: 'pending' };
       sorted ??= [...records.values()].sort(oldestFirst);
       const quarantine = isRecord(meta) && Array.isArray(meta.quarantine) ? meta.quarantine.filter(looksQuarantined) : [];
       return { kind: 'ok', connections: sorted, quarantine };

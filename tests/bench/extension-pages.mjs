@@ -106,7 +106,7 @@ export function makeConnections(count, { keyFor = newBenchKey, tested = 2 } = {}
  */
 export function storedItems(connections) {
   /** @type {Record<string, unknown>} */
-  const items = { vault: { version: 7, quarantine: [] } };
+  const items = { vault: { version: 8, quarantine: [] } };
   for (const { lastTest, ...record } of /** @type {Array<{ id: string, lastTest?: { at: number, category: string, status: number, latencyMs: number, endpoint?: string } }>} */ (connections)) {
     items[`vault.c.${record.id}`] = { ...record, usedIn: [] };
     if (!lastTest) continue;
@@ -122,27 +122,58 @@ export function storedItems(connections) {
 }
 
 /**
- * Replaces the vault with `connections` (storedItems), written by the service worker after
- * removing every earlier vault and result key. Then makes the background read it once
- * (lockStatus) and checks that none was quarantined, so a drift of the stored format fails the
- * bench instead of skewing it.
+ * In the service worker: the vault's IndexedDB store (lib/vault/vault-layout.ts's VAULT_DATABASE),
+ * replaced by `write` when given, and what it holds after.
+ * @param {{ write?: Record<string, unknown> }} options @returns {Promise<Record<string, unknown>>}
+ */
+const vaultDatabase = async ({ write }) => {
+  /** @type {IDBDatabase} */
+  const db = await new Promise((resolve, reject) => {
+    const request = indexedDB.open('vault', 1);
+    request.onupgradeneeded = () => request.result.createObjectStore('items');
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  const tx = db.transaction('items', write ? 'readwrite' : 'readonly');
+  const store = tx.objectStore('items');
+  if (write) {
+    store.clear();
+    // A new revision: the background reads the vault again (vault-store.ts).
+    for (const [key, value] of Object.entries({ ...write, 'vault.revision': crypto.randomUUID() })) store.put(value, key);
+  }
+  const [keys, values] = [store.getAllKeys(), store.getAll()];
+  await new Promise((resolve, reject) => {
+    tx.oncomplete = resolve;
+    tx.onerror = () => reject(tx.error);
+  });
+  db.close();
+  return Object.fromEntries(keys.result.map((key, i) => [String(key), values.result[i]]));
+};
+
+/**
+ * Replaces the vault with `connections` (storedItems) where the background keeps it in Chromium:
+ * the vault in its IndexedDB, results in storage.local, written by the service worker after
+ * removing every earlier one. Then makes the background read it once (lockStatus) and checks that
+ * none was quarantined, so a drift of the stored format fails the bench instead of skewing it.
  * @param {Worker} serviceWorker @param {Page} messenger @param {object[]} connections
  */
 export async function seedVault(serviceWorker, messenger, connections) {
-  await serviceWorker.evaluate(async (items) => {
+  const items = storedItems(connections);
+  const isResult = (/** @type {string} */ key) => key.startsWith('testResults:');
+  const results = Object.fromEntries(Object.entries(items).filter(([key]) => isResult(key)));
+  await serviceWorker.evaluate(async (results) => {
     const stored = await chrome.storage.local.get(null);
-    await chrome.storage.local.remove(Object.keys(stored).filter((key) => key === 'vault' || key.startsWith('vault.c.') || key.startsWith('testResults:')));
-    await chrome.storage.local.set(items);
-  }, storedItems(connections));
+    await chrome.storage.local.remove(Object.keys(stored).filter((key) => key.startsWith('testResults:')));
+    await chrome.storage.local.set(results);
+  }, results);
+  await serviceWorker.evaluate(vaultDatabase, { write: Object.fromEntries(Object.entries(items).filter(([key]) => !isResult(key))) });
   const status = await send(messenger, 'lockStatus', {});
   if (!status.ok) throw new Error(`seedVault: lockStatus failed (${status.code})`);
-  const stored = await serviceWorker.evaluate(async () => {
-    const all = await chrome.storage.local.get(null);
-    const vault = /** @type {{ quarantine?: unknown[] } | undefined} */ (all.vault);
-    return { connections: Object.keys(all).filter((key) => key.startsWith('vault.c.') && all[key]).length, quarantine: vault?.quarantine?.length ?? -1 };
-  });
-  if (stored.connections !== connections.length || stored.quarantine !== 0) {
-    throw new Error(`seedVault: stored ${stored.connections} connections and ${stored.quarantine} quarantined, wanted ${connections.length} and 0: has the vault format changed?`);
+  const all = await serviceWorker.evaluate(vaultDatabase, {});
+  const vault = /** @type {{ version?: number, quarantine?: unknown[] } | undefined} */ (all.vault);
+  const stored = { connections: Object.keys(all).filter((key) => key.startsWith('vault.c.') && all[key]).length, quarantine: vault?.quarantine?.length ?? -1 };
+  if (stored.connections !== connections.length || stored.quarantine !== 0 || vault?.version !== 8) {
+    throw new Error(`seedVault: stored ${stored.connections} connections and ${stored.quarantine} quarantined (v${vault?.version}), wanted ${connections.length} and 0 (v8): has the vault format changed?`);
   }
 }
 

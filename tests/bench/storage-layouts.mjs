@@ -7,7 +7,7 @@
  * This times, inside the extension's service worker, the one write each layout makes for one
  * added connection, at 10 and at 5,000 connections (half of them with a stored result, as in
  * the bench):
- * - today's: one key per record and one per result;
+ * - v7's: one key per record and one per result (v8 keeps the records in IndexedDB);
  * - records in 64, 128 or 256 buckets (`{ [id]: record }`), results one per key;
  * - records and results both in 128 buckets;
  * - one `put` into IndexedDB (an object store of records keyed by id, one of results), with the

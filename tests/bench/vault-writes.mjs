@@ -7,9 +7,9 @@
  * whose fetch costs the same at every size; keys rotate over 20 connections so the per-key
  * limit of 10/s never delays a run). Each is timed at 10 and at 5,000 connections, alternating
  * the kinds, after warm-up runs; the figure is the median, and the baseline the same change at 10.
- * Beside them, the floor that no layout of ours sets: one bare `storage.local.set` of a record-sized
- * value, timed inside the service worker at the same sizes (the browser's store grows slower to
- * write as it holds more keys).
+ * Beside them, the floor of the stored result, which stays in storage.local (the vault is in
+ * IndexedDB since v8): one bare `storage.local.set` of a record-sized value, timed inside the
+ * service worker at the same sizes (Chromium's store grows slower to write as it holds more keys).
  */
 import { makeConnections, newBenchKey, seedVault, send } from './extension-pages.mjs';
 import { median, percentile } from './stats.mjs';

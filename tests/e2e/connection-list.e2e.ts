@@ -6,6 +6,7 @@ import { RECORD_PREFIX, allItems } from '../../lib/vault/vault-layout';
 import { FAKE_KEYS } from '../support/fake-smartrecruiters.mjs';
 import { addConnection, connectionItem, visible } from './popup-driver';
 import { useTestBed } from './test-bed';
+import { seedStorage, storedVault } from '../support/vault-storage';
 
 const API = 'https://api.smartrecruiters.com';
 const SANDBOX = 'https://api.sandbox.smartrecruiters.com';
@@ -57,7 +58,7 @@ describe('the popup list: compact rows, search, sort, Failing only, keyboard', (
     const records = all.map(({ lastTest: _, ...connection }) => connection);
     const results = all.flatMap(({ id, lastTest }) => (lastTest ? [[resultKey(id), toStored(withResult({ history: [] }, lastTest))]] : []));
     const items = { ...allItems({ connections: records, quarantine: [] }, {}), ...Object.fromEntries(results) };
-    await bed.extension.serviceWorker.evaluate(`chrome.storage.local.set(${JSON.stringify(items)})`);
+    await seedStorage(bed.extension.serviceWorker, items);
     popup = await bed.extension.context.newPage();
     // The toolbar popup's size: 400 wide (.app-popup), at most 600 high.
     await popup.setViewportSize({ width: 400, height: 600 });
@@ -157,7 +158,7 @@ describe('the popup list: compact rows, search, sort, Failing only, keyboard', (
     // Added last but first by name: a first screen in any order but the list's would miss it.
     const aardvark = { ...connections()[0]!, id: 'list-aardvark', name: 'Aardvark', createdAt: NOW, updatedAt: NOW };
     delete aardvark.lastTest;
-    await bed.extension.serviceWorker.evaluate(`chrome.storage.local.set(${JSON.stringify(allItems({ connections: [aardvark], quarantine: [] }, {}))})`);
+    await seedStorage(bed.extension.serviceWorker, allItems({ connections: [aardvark], quarantine: [] }, {}));
     const fresh = await bed.extension.context.newPage();
     try {
       await fresh.setViewportSize({ width: 400, height: 600 });
@@ -178,10 +179,7 @@ describe('the popup list: compact rows, search, sort, Failing only, keyboard', (
         observer.observe(document, { childList: true, subtree: true });
       });
       await fresh.goto(`chrome-extension://${bed.extension.extensionId}/popup.html`);
-      const total = await bed.extension.serviceWorker.evaluate(
-        async (prefix) => Object.entries(await chrome.storage.local.get(null)).filter(([key, value]) => key.startsWith(prefix) && value).length,
-        RECORD_PREFIX,
-      );
+      const total = Object.entries(await storedVault(bed.extension.serviceWorker)).filter(([key, value]) => key.startsWith(RECORD_PREFIX) && value).length;
       expect(total).toBeGreaterThan(COUNT);
       await expect.poll(() => list(fresh).getAttribute('aria-busy')).toBe('false');
       const first = (await fresh.evaluate(() => (globalThis as unknown as { firstDrawn: { names: string[]; setSize: string; count: string } }).firstDrawn))!;

@@ -9,6 +9,7 @@ import { layoutFaults } from './layout-faults';
 import { visible } from './popup-driver';
 import { generateKey, openCredentialsByNavigation } from './portal-driver';
 import { useTestBed } from './test-bed';
+import { seedStorage } from '../support/vault-storage';
 
 // Checks every screen (popup, manager, the prompt on the portal) at the widths people use, in
 // English and German, light and dark: nothing scrolls sideways, no header, button or row name
@@ -85,7 +86,7 @@ describe.each(['en', 'de'])('layout and text on every screen, %s', (lang) => {
     const connections = CONNECTIONS.map(({ lastTest: _, ...connection }) => connection);
     const results = CONNECTIONS.flatMap(({ id, lastTest }) => (lastTest ? [[resultKey(id), toStored(withResult({ history: [] }, lastTest))]] : []));
     const items = { ...allItems({ connections, quarantine: [] }, {}), ...Object.fromEntries(results) };
-    await bed.extension.serviceWorker.evaluate(`chrome.storage.local.set(${JSON.stringify(items)})`);
+    await seedStorage(bed.extension.serviceWorker, items);
     // A passphrase, unlocked: the header then shows Lock too, its widest state.
     const page = await bed.extension.openExtensionPage('popup.html');
     const outcome = await page.evaluate(

@@ -9,14 +9,12 @@ import type { LaunchedExtension } from '../support/launch-extension.mjs';
 import { addConnection, connectionItem, expandItem, gone, visible } from './popup-driver';
 import { generateKey, openCredentialsByNavigation, promptFrame, waitForPrompt } from './portal-driver';
 import { useTestBed } from './test-bed';
+import { storedVault as storedVaultItems } from '../support/vault-storage';
 
 const PASSPHRASE = 'correct horse battery';
-/** Every storage key of the vault (one per connection since v5), as JSON text. */
-const storedVault = (extension: LaunchedExtension) =>
-  extension.serviceWorker.evaluate(async () => {
-    const all = await chrome.storage.local.get(null);
-    return JSON.stringify(Object.fromEntries(Object.entries(all).filter(([key]) => key === 'vault' || key.startsWith('vault.c.'))));
-  });
+/** Every key of the vault as stored (one per connection, in IndexedDB since v8), and all of storage.local, as JSON text. */
+const storedVault = async (extension: LaunchedExtension) =>
+  JSON.stringify({ vault: await storedVaultItems(extension.serviceWorker), local: await extension.serviceWorker.evaluate(() => chrome.storage.local.get(null)) });
 
 describe('passphrase lock, capture while locked, export and import', () => {
   const bed = useTestBed();

@@ -1,0 +1,93 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { IDBFactory } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { parseResults, resultKey } from '../results/result-schema';
+import { openIndexedDbArea } from '../storage/indexed-db-area';
+import type { RemovableAreaLike } from '../storage/storage-area';
+import { VAULT_VERSION } from './migrations';
+import { MOVED_MARKER } from './move-to-indexed-db';
+import { createSessionKeys } from './session-key';
+import { REVISION_KEY, VAULT_DATABASE, VAULT_STORAGE_KEY, isVaultKey } from './vault-layout';
+import { createVaultStore } from './vault-store';
+
+const golden = (version: number) => JSON.parse(readFileSync(join(__dirname, `../../tests/golden/vault-v${version}.json`), 'utf8')) as Record<string, unknown>;
+const NAMES = ['ServiceNow production', 'Sandbox'];
+
+function setUp() {
+  fakeBrowser.reset();
+  const factory = new IDBFactory();
+  const local = fakeBrowser.storage.local;
+  const idb = () => openIndexedDbArea(VAULT_DATABASE, factory);
+  const store = (legacy: RemovableAreaLike = local) => createVaultStore(idb(), createSessionKeys(fakeBrowser.storage.session, Date.now), legacy);
+  return { local, idb, store };
+}
+
+const names = async (store: ReturnType<ReturnType<typeof setUp>['store']>) => {
+  const read = await store.readStored();
+  return read.ok ? read.value.connections.map((c) => c.name) : read.error.code;
+};
+
+describe('vault v8: the move from storage.local into IndexedDB', () => {
+  it('moves the v7 golden whole, and leaves storage.local only the marker', async () => {
+    const { local, idb, store } = setUp();
+    await local.set({ ...golden(7), [resultKey('other')]: { history: [] } });
+    expect(await names(store())).toEqual(NAMES);
+
+    const moved = await idb().get(null);
+    const v8 = golden(8);
+    // What IndexedDB holds is the v8 golden, but for the revision, which every write makes anew.
+    expect({ ...moved, [REVISION_KEY]: v8[REVISION_KEY] }).toEqual(v8);
+    // Results stay in storage.local; the vault's keys are gone from it but the marker.
+    expect(await local.get(null)).toEqual({ [VAULT_STORAGE_KEY]: MOVED_MARKER, [resultKey('other')]: { history: [] } });
+  });
+
+  it('leaves an older build a vault it refuses, not an empty one it would start writing', async () => {
+    const { local, store } = setUp();
+    await local.set(golden(7));
+    await store().read();
+    // A v7 build reads the `vault` key and refuses any version above its own (migrateVault).
+    const left = await local.get(null);
+    expect(Object.keys(left)).toEqual([VAULT_STORAGE_KEY]);
+    expect((left[VAULT_STORAGE_KEY] as { version: number }).version).toBeGreaterThan(7);
+  });
+
+  it('moves a pre-v5 vault too, and the results it carries out go to storage.local', async () => {
+    const { local, idb, store } = setUp();
+    const v3 = golden(3) as { connections: Array<{ id: string }> };
+    await local.set({ [VAULT_STORAGE_KEY]: v3 });
+    expect(await names(store())).toEqual(NAMES);
+    expect(Object.keys(await idb().get(null)).filter(isVaultKey)).toHaveLength(3);
+    expect(parseResults((await local.get(resultKey(v3.connections[0]!.id)))[resultKey(v3.connections[0]!.id)]).last).toBeDefined();
+  });
+
+  it('keeps IndexedDB\'s vault when a worker stopped between the copy and storage.local\'s clean-up', async () => {
+    const { local, idb, store } = setUp();
+    await local.set(golden(7));
+    const stopping: RemovableAreaLike = {
+      get: (keys) => local.get(keys),
+      set: () => Promise.reject(new Error('worker stopped')),
+      remove: () => Promise.reject(new Error('worker stopped')),
+    };
+    await expect(store(stopping).read()).rejects.toThrow('worker stopped');
+    // The copy is in IndexedDB, and storage.local still holds the v7 vault.
+    expect(Object.keys(await idb().get(null)).filter(isVaultKey)).toHaveLength(3);
+    expect((await local.get(VAULT_STORAGE_KEY))[VAULT_STORAGE_KEY]).toMatchObject({ version: 7 });
+
+    // The next worker changes IndexedDB's vault; one after it must not take storage.local's back.
+    const next = store();
+    const renamed = await next.change((state) => ({ ok: true, value: { state: { ...state, connections: state.connections.slice(1) }, result: null } }));
+    expect(renamed.ok).toBe(true);
+    expect(await names(store())).toEqual(['Sandbox']);
+    expect(Object.keys(await local.get(null))).toEqual([VAULT_STORAGE_KEY]);
+  });
+
+  it('reads an empty vault when nothing was ever stored, and writes nothing for it', async () => {
+    const { local, idb, store } = setUp();
+    expect(await names(store())).toEqual([]);
+    expect(await idb().get(null)).toEqual({});
+    expect(await local.get(null)).toEqual({});
+    expect(VAULT_VERSION).toBe(MOVED_MARKER.version);
+  });
+});
