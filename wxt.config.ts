@@ -58,14 +58,14 @@ export default defineConfig({
     // host is granted (no install warning).
     permissions: [
       'storage',
-      // Keeps the vault's IndexedDB from being evicted when the disk runs short (lib/vault/vault-area.ts);
-      // no install warning in either browser.
-      'unlimitedStorage',
       'alarms',
       'scripting',
       'clipboardRead',
       'clipboardWrite',
-      ...(browser === 'firefox' ? [] : ['offscreen']),
+      // Chromium keeps the vault in IndexedDB (lib/vault/vault-area.ts), which this keeps from
+      // being evicted when the disk runs short; no install warning there. Firefox keeps it in
+      // storage.local and needs neither.
+      ...(browser === 'firefox' ? [] : ['offscreen', 'unlimitedStorage']),
     ],
     // The shortcut reaches the save prompt from the browser, where no page can intercept it;
     // _execute_action opens the popup.

@@ -91,9 +91,12 @@ describe('watching the vault', () => {
 
   it('says why when the background refuses the vault', async () => {
     vi.mocked(call).mockResolvedValue(fail('vault-from-newer-version') as never);
+    const closed = vi.spyOn(BroadcastChannel.prototype, 'close');
     const shown: VaultView[] = [];
     watchVault().subscribe((view) => shown.push(view));
     await vi.waitFor(() => expect(shown).toEqual([{ kind: 'failed', code: 'vault-from-newer-version' }]));
+    // And stops following the background's announcements: nothing would apply them.
+    expect(closed).toHaveBeenCalled();
   });
 
   it('asks a background it cannot reach again, and says so once the retries are spent', async () => {

@@ -56,7 +56,11 @@ export function watchVault(firstScreenRows = 0): VaultWatch {
   });
   const settle = (items: Record<string, unknown> | ErrorCode | undefined) => {
     if (stopped || !items) return;
-    if (typeof items === 'string') return publish({ kind: 'failed', code: items });
+    if (typeof items === 'string') {
+      // Nothing follows a vault that could not be read: its changes would have nothing to apply to.
+      unfollow();
+      return publish({ kind: 'failed', code: items });
+    }
     vault.apply(items);
     for (const values of early ?? []) vault.apply(values);
     early = undefined;

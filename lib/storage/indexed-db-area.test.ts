@@ -43,6 +43,18 @@ describe('openIndexedDbArea', () => {
     expect(changes).toHaveLength(1);
   });
 
+  it('reports a committed write as done even when a listener fails, and tells the others', async () => {
+    const { area: a, changes } = area();
+    a.onChanged(() => {
+      throw new Error('listener broke');
+    });
+    const after: unknown[] = [];
+    a.onChanged((change) => void after.push(change));
+    await expect(a.set({ k: 1 })).resolves.toBeUndefined();
+    expect(changes).toHaveLength(1);
+    expect(after).toHaveLength(1);
+  });
+
   it('keeps what it wrote for the next opening of the same database', async () => {
     const { area: a, factory } = area();
     await a.set({ vault: { version: 8 } });

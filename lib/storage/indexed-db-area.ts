@@ -29,15 +29,17 @@ export function openIndexedDbArea(name: IndexedDbName, factory: IDBFactory = ind
         if (!request.result.objectStoreNames.contains(name.store)) request.result.createObjectStore(name.store);
       };
       request.onsuccess = () => {
-        // Another context deleting or upgrading the database closes this connection; the next use opens it again.
-        request.result.onversionchange = () => {
-          request.result.close();
+        const db = request.result;
+        // Closed by another context deleting or upgrading the database, or by the browser (its
+        // data cleared, a failing disk): the next use opens it again.
+        db.onversionchange = () => {
+          db.close();
           opened = undefined;
         };
-        resolve(request.result);
+        db.onclose = () => (opened = undefined);
+        resolve(db);
       };
       request.onerror = () => reject(request.error);
-      request.onblocked = () => reject(new Error('IndexedDB open blocked'));
     }).catch((error: unknown) => {
       opened = undefined;
       throw error;
@@ -71,7 +73,13 @@ export function openIndexedDbArea(name: IndexedDbName, factory: IDBFactory = ind
       throw error;
     }
     await committed(tx);
-    for (const listener of listeners) listener(changes);
+    for (const listener of listeners) {
+      try {
+        listener(changes);
+      } catch {
+        // The write is committed whatever a listener does: its failure is not the write's.
+      }
+    }
   }
 
   return {

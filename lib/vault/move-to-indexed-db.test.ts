@@ -9,7 +9,7 @@ import type { RemovableAreaLike } from '../storage/storage-area';
 import { VAULT_VERSION } from './migrations';
 import { MOVED_MARKER } from './move-to-indexed-db';
 import { createSessionKeys } from './session-key';
-import { REVISION_KEY, VAULT_DATABASE, VAULT_STORAGE_KEY, isVaultKey } from './vault-layout';
+import { RECORD_PREFIX, REVISION_KEY, VAULT_DATABASE, VAULT_STORAGE_KEY, isVaultKey } from './vault-layout';
 import { createVaultStore } from './vault-store';
 
 const golden = (version: number) => JSON.parse(readFileSync(join(__dirname, `../../tests/golden/vault-v${version}.json`), 'utf8')) as Record<string, unknown>;
@@ -62,32 +62,37 @@ describe('vault v8: the move from storage.local into IndexedDB', () => {
     expect(parseResults((await local.get(resultKey(v3.connections[0]!.id)))[resultKey(v3.connections[0]!.id)]).last).toBeDefined();
   });
 
-  it('keeps IndexedDB\'s vault when a worker stopped between the copy and storage.local\'s clean-up', async () => {
+  it.each([
+    ['a v7 vault', () => golden(7)],
+    // Without a passphrase or a quarantine, a v7 vault never wrote its `vault` key: records only.
+    ['a v7 vault of records only', () => Object.fromEntries(Object.entries(golden(7)).filter(([key]) => key !== VAULT_STORAGE_KEY))],
+  ])("keeps IndexedDB's copy of %s when a worker stopped before storage.local was tidied", async (_, stored) => {
     const { local, idb, store } = setUp();
-    await local.set(golden(7));
+    await local.set(stored());
     const stopping: RemovableAreaLike = {
       get: (keys) => local.get(keys),
       set: () => Promise.reject(new Error('worker stopped')),
       remove: () => Promise.reject(new Error('worker stopped')),
     };
     await expect(store(stopping).read()).rejects.toThrow('worker stopped');
-    // The copy is in IndexedDB, and storage.local still holds the v7 vault.
-    expect(Object.keys(await idb().get(null)).filter(isVaultKey)).toHaveLength(3);
-    expect((await local.get(VAULT_STORAGE_KEY))[VAULT_STORAGE_KEY]).toMatchObject({ version: 7 });
+    // The copy is in IndexedDB, and storage.local still holds the v7 records.
+    const copied = await idb().get(null);
+    const records = Object.keys(copied).filter((key) => key.startsWith(RECORD_PREFIX));
+    expect(records).toHaveLength(2);
+    expect(Object.keys(await local.get(null)).filter(isVaultKey)).toEqual(Object.keys(stored()));
 
-    // The next worker changes IndexedDB's vault; one after it must not take storage.local's back.
-    const next = store();
-    const renamed = await next.change((state) => ({ ok: true, value: { state: { ...state, connections: state.connections.slice(1) }, result: null } }));
-    expect(renamed.ok).toBe(true);
-    expect(await names(store())).toEqual(['Sandbox']);
-    expect(Object.keys(await local.get(null))).toEqual([VAULT_STORAGE_KEY]);
+    // IndexedDB's copy changes (as a later write would); storage.local's must not come back over it.
+    await idb().set({ [records[0]!]: { ...(copied[records[0]!] as object), name: 'Renamed' }, [REVISION_KEY]: 'later' });
+    expect(await names(store())).toEqual(['Renamed', 'Sandbox']);
+    expect(await local.get(null)).toEqual({ [VAULT_STORAGE_KEY]: MOVED_MARKER });
+    expect((await idb().get(records[0]!))[records[0]!]).toMatchObject({ name: 'Renamed' });
   });
 
-  it('reads an empty vault when nothing was ever stored, and writes nothing for it', async () => {
+  it('reads an empty vault on a new install, writes none, and leaves the marker for older builds', async () => {
     const { local, idb, store } = setUp();
     expect(await names(store())).toEqual([]);
     expect(await idb().get(null)).toEqual({});
-    expect(await local.get(null)).toEqual({});
-    expect(VAULT_VERSION).toBe(MOVED_MARKER.version);
+    expect(await local.get(null)).toEqual({ [VAULT_STORAGE_KEY]: MOVED_MARKER });
+    expect(MOVED_MARKER.version).toBe(VAULT_VERSION);
   });
 });

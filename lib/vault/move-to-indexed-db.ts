@@ -2,7 +2,7 @@ import type { RemovableAreaLike, ReportingArea } from '../storage/storage-area';
 import { VAULT_STORAGE_KEY, isVaultKey } from './vault-layout';
 
 /**
- * What storage.local's `vault` key holds once the vault has moved out: a build from before the
+ * What storage.local's `vault` key holds once the vault lies in IndexedDB: a build from before the
  * move finds a vault newer than it reads there, and refuses it rather than start an empty one.
  */
 export const MOVED_MARKER = { version: 8, movedTo: 'IndexedDB' } as const;
@@ -11,12 +11,14 @@ const isMoved = (value: unknown) =>
   typeof value === 'object' && value !== null && (value as { movedTo?: unknown }).movedTo === MOVED_MARKER.movedTo;
 
 /**
- * Vault v8 lives in IndexedDB, where a write costs the same at 5,000 connections as at 10 (README,
+ * Vault v8 lies in IndexedDB, where a write costs the same at 5,000 connections as at 10 (README,
  * Performance). A vault still in storage.local (v7 or older, in any layout) is copied as it lies,
  * in one transaction that is on disk before anything is removed, and the store then migrates it
- * like any older vault. Only then does storage.local's copy go: one atomic `set` leaves the marker
- * and nulls the records, whose keys are removed after. A worker stopped between the two finds the
- * vault in both: IndexedDB wins, and storage.local's copy is dropped again.
+ * like any older vault. Only then are storage.local's records removed, and last its `vault` key
+ * becomes the marker, which is written on a new install too, so that no older build ever writes a
+ * vault there again. Until the marker is there, the move is not done: a worker stopped on the way
+ * finds the vault in both, and IndexedDB's copy wins (nothing else writes there, and no change is
+ * made before this has run), so storage.local's is only tidied away.
  *
  * `atRest` is everything IndexedDB holds; returns what it holds after.
  */
@@ -25,16 +27,13 @@ export async function moveIntoIndexedDb(
   area: Pick<ReportingArea, 'set'>,
   legacy: RemovableAreaLike,
 ): Promise<Record<string, unknown>> {
-  const moved = Object.keys(atRest).some(isVaultKey);
-  const { [VAULT_STORAGE_KEY]: meta } = await legacy.get(VAULT_STORAGE_KEY);
-  // Records without their `vault` key are looked for only while nothing has moved yet.
-  if (isMoved(meta) || (moved && meta === undefined)) return atRest;
+  if (isMoved((await legacy.get(VAULT_STORAGE_KEY))[VAULT_STORAGE_KEY])) return atRest;
   const stored = await legacy.get(null);
   const old = Object.fromEntries(Object.entries(stored).filter(([key, value]) => isVaultKey(key) && value !== null && value !== undefined));
-  if (Object.keys(old).length === 0) return atRest;
-  if (!moved) await area.set(old, { strict: true });
-  const records = Object.keys(old).filter((key) => key !== VAULT_STORAGE_KEY);
-  await legacy.set({ ...Object.fromEntries(records.map((key) => [key, null])), [VAULT_STORAGE_KEY]: MOVED_MARKER });
-  await legacy.remove(records).catch(() => undefined);
+  const moved = Object.keys(atRest).some(isVaultKey);
+  if (!moved && Object.keys(old).length > 0) await area.set(old, { strict: true });
+  const records = Object.keys(stored).filter((key) => isVaultKey(key) && key !== VAULT_STORAGE_KEY);
+  if (records.length > 0) await legacy.remove(records);
+  await legacy.set({ [VAULT_STORAGE_KEY]: MOVED_MARKER });
   return moved ? atRest : { ...atRest, ...old };
 }

@@ -1,9 +1,14 @@
+import { browser } from 'wxt/browser';
 import type { AreaChange } from '../storage/storage-area';
+import { isWrittenByVault } from './vault-layout';
 
 /**
- * How pages follow the vault: IndexedDB has no change events, so the background, its only writer,
- * posts each committed write's new values here (undefined or null: removed). A BroadcastChannel
- * reaches only the extension's own origin: no content script and no web page can listen or post.
+ * How pages follow the vault. In Chromium it lies in IndexedDB (vault-area.ts), which has no
+ * change events, so the background, its only writer, posts each committed write's new values on
+ * a BroadcastChannel (undefined or null: removed), which reaches only the extension's own origin:
+ * no content script and no web page can listen or post. In Firefox it lies in storage.local,
+ * whose own events reach every extension page, those in private windows too (a BroadcastChannel
+ * there is partitioned by private browsing, and would not).
  */
 const CHANNEL = 'vault-changes';
 
@@ -11,12 +16,21 @@ export type VaultValues = Record<string, unknown>;
 
 /** The background's side: what to call with each committed write. */
 export function announceVaultChanges(): (changes: Record<string, AreaChange>) => void {
+  if (import.meta.env.FIREFOX) return () => undefined;
   const channel = new BroadcastChannel(CHANNEL);
   return (changes) => channel.postMessage(Object.fromEntries(Object.entries(changes).map(([key, change]) => [key, change.newValue])));
 }
 
 /** A page's side: calls back with every write's new values from now on, until stopped. */
 export function onVaultChanges(listener: (values: VaultValues) => void): () => void {
+  if (import.meta.env.FIREFOX) {
+    const onChanged = (changes: Record<string, AreaChange>, area: string) => {
+      const values = Object.entries(changes).filter(([key]) => area === 'local' && isWrittenByVault(key));
+      if (values.length > 0) listener(Object.fromEntries(values.map(([key, change]) => [key, change.newValue])));
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    return () => browser.storage.onChanged.removeListener(onChanged);
+  }
   const channel = new BroadcastChannel(CHANNEL);
   channel.onmessage = (event: MessageEvent<VaultValues>) => listener(event.data);
   return () => channel.close();

@@ -21,6 +21,8 @@ export const SPLIT_FROM = 5;
 
 export const recordKey = (id: string) => `${RECORD_PREFIX}${id}`;
 export const isVaultKey = (key: string) => key === VAULT_STORAGE_KEY || key.startsWith(RECORD_PREFIX);
+/** Every key the vault's store writes: its own and the revision. */
+export const isWrittenByVault = (key: string) => isVaultKey(key) || key === REVISION_KEY;
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -6,6 +6,7 @@
  * lib/connections/schema.ts) by the service worker, as the background's own storage writes do.
  */
 import { randomBytes } from 'node:crypto';
+import { vaultDatabaseInWorker } from '../support/vault-database.mjs';
 
 /** @typedef {import('playwright-core').Page} Page */
 /** @typedef {import('playwright-core').Worker} Worker */
@@ -121,34 +122,8 @@ export function storedItems(connections) {
   return items;
 }
 
-/**
- * In the service worker: the vault's IndexedDB store (lib/vault/vault-layout.ts's VAULT_DATABASE),
- * replaced by `write` when given, and what it holds after.
- * @param {{ write?: Record<string, unknown> }} options @returns {Promise<Record<string, unknown>>}
- */
-const vaultDatabase = async ({ write }) => {
-  /** @type {IDBDatabase} */
-  const db = await new Promise((resolve, reject) => {
-    const request = indexedDB.open('vault', 1);
-    request.onupgradeneeded = () => request.result.createObjectStore('items');
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
-  const tx = db.transaction('items', write ? 'readwrite' : 'readonly');
-  const store = tx.objectStore('items');
-  if (write) {
-    store.clear();
-    // A new revision: the background reads the vault again (vault-store.ts).
-    for (const [key, value] of Object.entries({ ...write, 'vault.revision': crypto.randomUUID() })) store.put(value, key);
-  }
-  const [keys, values] = [store.getAllKeys(), store.getAll()];
-  await new Promise((resolve, reject) => {
-    tx.oncomplete = resolve;
-    tx.onerror = () => reject(tx.error);
-  });
-  db.close();
-  return Object.fromEntries(keys.result.map((key, i) => [String(key), values.result[i]]));
-};
+/** The vault's database and revision key (lib/vault/vault-layout.ts; the bench runs as plain JS). */
+const VAULT = { name: { database: 'vault', store: 'items', version: 1 }, revisionKey: 'vault.revision' };
 
 /**
  * Replaces the vault with `connections` (storedItems) where the background keeps it in Chromium:
@@ -166,10 +141,10 @@ export async function seedVault(serviceWorker, messenger, connections) {
     await chrome.storage.local.remove(Object.keys(stored).filter((key) => key.startsWith('testResults:')));
     await chrome.storage.local.set(results);
   }, results);
-  await serviceWorker.evaluate(vaultDatabase, { write: Object.fromEntries(Object.entries(items).filter(([key]) => !isResult(key))) });
+  await serviceWorker.evaluate(vaultDatabaseInWorker, { ...VAULT, replace: true, write: Object.fromEntries(Object.entries(items).filter(([key]) => !isResult(key))) });
   const status = await send(messenger, 'lockStatus', {});
   if (!status.ok) throw new Error(`seedVault: lockStatus failed (${status.code})`);
-  const all = await serviceWorker.evaluate(vaultDatabase, {});
+  const all = await serviceWorker.evaluate(vaultDatabaseInWorker, VAULT);
   const vault = /** @type {{ version?: number, quarantine?: unknown[] } | undefined} */ (all.vault);
   const stored = { connections: Object.keys(all).filter((key) => key.startsWith('vault.c.') && all[key]).length, quarantine: vault?.quarantine?.length ?? -1 };
   if (stored.connections !== connections.length || stored.quarantine !== 0 || vault?.version !== 8) {
