@@ -26,8 +26,9 @@ export async function askUntilAnswered<T>(ask: () => Promise<Outcome<T>>, wanted
 /**
  * Follows a stored value through the background, which validates what it reads (pages read
  * stored data this way and leave zod out of their bundles): reads it now, and again whenever
- * storage, or the background for the vault (area VAULT_AREA), reports a change that `concerns` it. An answer that arrives after a newer one, or
- * after the watch stopped, is dropped; a failure keeps what was shown.
+ * storage, or the background for the vault (area VAULT_AREA), reports a change that `concerns`
+ * it. An answer that arrives after a newer one, or after the watch stopped, is dropped; a failure
+ * keeps what was shown.
  */
 export function watchBackgroundRead<T>(
   read: () => Promise<Outcome<T>>,
