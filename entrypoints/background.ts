@@ -41,7 +41,7 @@ export default defineBackground(() => {
     return scheduleAlarm(CLIPBOARD_ALARM, at);
   });
   const { area: vaultArea, legacy } = openVaultArea();
-  vaultArea.onChanged(announceVaultChanges());
+  if (!import.meta.env.FIREFOX) vaultArea.onChanged(announceVaultChanges());
   const vault = createVaultStore(vaultArea, sessionKeys, legacy);
   // Read at each use: in Chrome a policy change applies at once (Firefox reads policies at start).
   const parsedPolicy = () => readPolicy(browser.storage.managed);

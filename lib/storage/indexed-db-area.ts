@@ -31,7 +31,7 @@ export function openIndexedDbArea(name: IndexedDbName, factory: IDBFactory = ind
       request.onsuccess = () => {
         const db = request.result;
         // Closed by another context deleting or upgrading the database, or by the browser (its
-        // data cleared, a failing disk): the next use opens it again.
+        // data cleared, a failing disk): a use already under way fails, the next one opens it again.
         db.onversionchange = () => {
           db.close();
           opened = undefined;

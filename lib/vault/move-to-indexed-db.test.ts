@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { parseResults, resultKey } from '../results/result-schema';
 import { openIndexedDbArea } from '../storage/indexed-db-area';
-import type { RemovableAreaLike } from '../storage/storage-area';
+import type { RemovableAreaLike, ReportingArea } from '../storage/storage-area';
 import { VAULT_VERSION } from './migrations';
 import { MOVED_MARKER } from './move-to-indexed-db';
 import { createSessionKeys } from './session-key';
@@ -20,7 +20,8 @@ function setUp() {
   const factory = new IDBFactory();
   const local = fakeBrowser.storage.local;
   const idb = () => openIndexedDbArea(VAULT_DATABASE, factory);
-  const store = (legacy: RemovableAreaLike = local) => createVaultStore(idb(), createSessionKeys(fakeBrowser.storage.session, Date.now), legacy);
+  const store = (legacy: RemovableAreaLike = local, area: ReportingArea = idb()) =>
+    createVaultStore(area, createSessionKeys(fakeBrowser.storage.session, Date.now), legacy);
   return { local, idb, store };
 }
 
@@ -30,10 +31,15 @@ const names = async (store: ReturnType<ReturnType<typeof setUp>['store']>) => {
 };
 
 describe('vault v8: the move from storage.local into IndexedDB', () => {
-  it('moves the v7 golden whole, and leaves storage.local only the marker', async () => {
+  it('moves the v7 golden whole, on disk before anything is removed, and leaves storage.local only the marker', async () => {
     const { local, idb, store } = setUp();
     await local.set({ ...golden(7), [resultKey('other')]: { history: [] } });
-    expect(await names(store())).toEqual(NAMES);
+    const strict: boolean[] = [];
+    const area = idb();
+    const watched: ReportingArea = { ...area, set: (items, options) => (strict.push(options?.strict ?? false), area.set(items, options)) };
+    expect(await names(store(local, watched))).toEqual(NAMES);
+    // The copy, then the migrated vault.
+    expect(strict).toEqual([true, false]);
 
     const moved = await idb().get(null);
     const v8 = golden(8);
@@ -86,6 +92,16 @@ describe('vault v8: the move from storage.local into IndexedDB', () => {
     expect(await names(store())).toEqual(['Renamed', 'Sandbox']);
     expect(await local.get(null)).toEqual({ [VAULT_STORAGE_KEY]: MOVED_MARKER });
     expect((await idb().get(records[0]!))[records[0]!]).toMatchObject({ name: 'Renamed' });
+  });
+
+  it('leaves the marker only once the records are gone: a worker stopped while removing them tidies them next time', async () => {
+    const { local, store } = setUp();
+    await local.set(golden(7));
+    const removing: RemovableAreaLike = { get: (keys) => local.get(keys), set: (items) => local.set(items), remove: () => Promise.reject(new Error('worker stopped')) };
+    await expect(store(removing).read()).rejects.toThrow('worker stopped');
+    expect((await local.get(VAULT_STORAGE_KEY))[VAULT_STORAGE_KEY]).toMatchObject({ version: 7 });
+    expect(await names(store())).toEqual(NAMES);
+    expect(await local.get(null)).toEqual({ [VAULT_STORAGE_KEY]: MOVED_MARKER });
   });
 
   it('reads an empty vault on a new install, writes none, and leaves the marker for older builds', async () => {

@@ -1,5 +1,5 @@
 import type { RemovableAreaLike, ReportingArea } from '../storage/storage-area';
-import { VAULT_STORAGE_KEY, isVaultKey } from './vault-layout';
+import { VAULT_STORAGE_KEY, isVaultKey, isWrittenByVault } from './vault-layout';
 
 /**
  * What storage.local's `vault` key holds once the vault lies in IndexedDB: a build from before the
@@ -30,7 +30,7 @@ export async function moveIntoIndexedDb(
   if (isMoved((await legacy.get(VAULT_STORAGE_KEY))[VAULT_STORAGE_KEY])) return atRest;
   const stored = await legacy.get(null);
   const old = Object.fromEntries(Object.entries(stored).filter(([key, value]) => isVaultKey(key) && value !== null && value !== undefined));
-  const moved = Object.keys(atRest).some(isVaultKey);
+  const moved = Object.keys(atRest).some(isWrittenByVault);
   if (!moved && Object.keys(old).length > 0) await area.set(old, { strict: true });
   const records = Object.keys(stored).filter((key) => isVaultKey(key) && key !== VAULT_STORAGE_KEY);
   if (records.length > 0) await legacy.remove(records);

@@ -14,9 +14,8 @@ const CHANNEL = 'vault-changes';
 
 export type VaultValues = Record<string, unknown>;
 
-/** The background's side: what to call with each committed write. */
+/** The background's side, in Chromium (Firefox's pages hear storage.local): what to call with each committed write. */
 export function announceVaultChanges(): (changes: Record<string, AreaChange>) => void {
-  if (import.meta.env.FIREFOX) return () => undefined;
   const channel = new BroadcastChannel(CHANNEL);
   return (changes) => channel.postMessage(Object.fromEntries(Object.entries(changes).map(([key, change]) => [key, change.newValue])));
 }

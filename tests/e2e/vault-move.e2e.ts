@@ -15,6 +15,8 @@ describe('an update that finds a v7 vault in storage.local (vault v8)', () => {
 
   it('moves it into IndexedDB whole, shows and unlocks it, and leaves storage.local the marker', async () => {
     const { context, serviceWorker } = bed.extension;
+    // A new install's first read leaves the marker: waited for, so that it cannot land on the seed below.
+    await expect.poll(() => serviceWorker.evaluate(() => chrome.storage.local.get(null))).toEqual({ vault: MOVED_MARKER });
     // As the previous version left it: the vault in storage.local, and a test result beside it.
     await serviceWorker.evaluate((items) => chrome.storage.local.set(items), { ...golden(7), 'testResults:other': { history: [] } });
     // A new background starting on that storage, as after an update: the extension reloads.
