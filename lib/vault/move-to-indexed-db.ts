@@ -13,12 +13,12 @@ const isMoved = (value: unknown) =>
 /**
  * Vault v8 lies in IndexedDB, where a write costs the same at 5,000 connections as at 10 (README,
  * Performance). A vault still in storage.local (v7 or older, in any layout) is copied as it lies,
- * in one transaction that is on disk before anything is removed, and the store then migrates it
- * like any older vault. Only then are storage.local's records removed, and last its `vault` key
- * becomes the marker, which is written on a new install too, so that no older build ever writes a
- * vault there again. Until the marker is there, the move is not done: a worker stopped on the way
- * finds the vault in both, and IndexedDB's copy wins (nothing else writes there, and no change is
- * made before this has run), so storage.local's is only tidied away.
+ * in one transaction that is on disk before anything is removed. Then storage.local's records are
+ * removed, and last its `vault` key becomes the marker, which is written on a new install too, so
+ * that no older build ever writes a vault there again; the store then migrates the copy like any
+ * older vault. Until the marker is there, the move is not done: a worker stopped on the way finds
+ * the vault in both, and IndexedDB's copy wins (nothing else writes there, and no change is made
+ * before this has run), so storage.local's is only tidied away.
  *
  * `atRest` is everything IndexedDB holds; returns what it holds after.
  */
