@@ -13,9 +13,9 @@ import { VAULT_DATABASE, isWrittenByVault } from './vault-layout';
  * storage.local never is.
  *
  * Firefox: in storage.local, which Firefox itself keeps in IndexedDB (one record-sized set took
- * 4-9 ms beside 5,000 records as beside 10). The extension's own IndexedDB would not do there: when Firefox is set
- * to never remember history, the background runs in private mode, where an extension's IndexedDB
- * fails or lasts only the session, while storage.local still persists.
+ * 4-9 ms beside 5,000 records as beside 10). The extension's own IndexedDB would not do there:
+ * when Firefox is set to never remember history, the background runs in private mode, where an
+ * extension's IndexedDB fails or lasts only the session, while storage.local still persists.
  */
 export function openVaultArea(): { area: ReportingArea; legacy?: RemovableAreaLike } {
   if (import.meta.env.FIREFOX) return { area: reportingLocalArea(isWrittenByVault) };
