@@ -35,6 +35,16 @@ describe('openIndexedDbArea', () => {
     expect(await a.get(null)).toEqual({ other: 2 });
   });
 
+  it('stops reporting to a listener once it is stopped', async () => {
+    const { area: a } = area();
+    const seen: unknown[] = [];
+    const stop = a.onChanged((change) => void seen.push(change));
+    await a.set({ k: 1 });
+    stop();
+    await a.set({ k: 2 });
+    expect(seen).toEqual([{ k: { oldValue: undefined, newValue: 1 } }]);
+  });
+
   it('writes all or nothing: a value that cannot be stored leaves every key as it was', async () => {
     const { area: a, changes } = area();
     await a.set({ kept: 'old' });

@@ -19,7 +19,7 @@ const committed = (tx: IDBTransaction) =>
  * atomic like storage.local's `set`. The database is opened on first use and kept open.
  */
 export function openIndexedDbArea(name: IndexedDbName, factory: IDBFactory = indexedDB): ReportingArea {
-  const listeners: Array<(changes: Record<string, AreaChange>) => void> = [];
+  const listeners = new Set<(changes: Record<string, AreaChange>) => void>();
   let opened: Promise<IDBDatabase> | undefined;
 
   function database(): Promise<IDBDatabase> {
@@ -107,7 +107,8 @@ export function openIndexedDbArea(name: IndexedDbName, factory: IDBFactory = ind
     remove: (keys) => write(keys.map((key) => [key, undefined]), false),
 
     onChanged(listener) {
-      listeners.push(listener);
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
     },
   };
 }

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { ReportingArea } from './storage-area';
+import type { AreaChange, ReportingArea } from './storage-area';
 
 /** storage.local as a reporting area: its own change events, for the keys `concerns` picks. */
 export function reportingLocalArea(concerns: (key: string) => boolean): ReportingArea {
@@ -9,10 +9,12 @@ export function reportingLocalArea(concerns: (key: string) => boolean): Reportin
     set: (items) => local.set(items),
     remove: (keys) => local.remove(keys),
     onChanged(listener) {
-      browser.storage.onChanged.addListener((changes, area) => {
+      const onChanged = (changes: Record<string, AreaChange>, area: string) => {
         const mine = area === 'local' ? Object.entries(changes).filter(([key]) => concerns(key)) : [];
         if (mine.length > 0) listener(Object.fromEntries(mine));
-      });
+      };
+      browser.storage.onChanged.addListener(onChanged);
+      return () => browser.storage.onChanged.removeListener(onChanged);
     },
   };
 }

@@ -19,6 +19,6 @@ export interface AreaChange {
 /** Where the vault lies (vault-area.ts): an area that reports its writes, and can be asked to have one on disk before it settles. */
 export interface ReportingArea extends RemovableAreaLike {
   set(items: Record<string, unknown>, options?: { strict?: boolean }): Promise<void>;
-  /** Calls back after every committed write with the keys it changed. */
-  onChanged(listener: (changes: Record<string, AreaChange>) => void): void;
+  /** Calls back after every committed write with the keys it changed; returns what stops it. */
+  onChanged(listener: (changes: Record<string, AreaChange>) => void): () => void;
 }

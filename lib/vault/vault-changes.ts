@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { reportingLocalArea } from '../storage/reporting-local-area';
 import type { AreaChange } from '../storage/storage-area';
 import { isWrittenByVault } from './vault-layout';
 
@@ -14,22 +14,18 @@ const CHANNEL = 'vault-changes';
 
 export type VaultValues = Record<string, unknown>;
 
+const newValues = (changes: Record<string, AreaChange>): VaultValues =>
+  Object.fromEntries(Object.entries(changes).map(([key, change]) => [key, change.newValue]));
+
 /** The background's side, in Chromium (Firefox's pages hear storage.local): what to call with each committed write. */
 export function announceVaultChanges(): (changes: Record<string, AreaChange>) => void {
   const channel = new BroadcastChannel(CHANNEL);
-  return (changes) => channel.postMessage(Object.fromEntries(Object.entries(changes).map(([key, change]) => [key, change.newValue])));
+  return (changes) => channel.postMessage(newValues(changes));
 }
 
 /** A page's side: calls back with every write's new values from now on, until stopped. */
 export function onVaultChanges(listener: (values: VaultValues) => void): () => void {
-  if (import.meta.env.FIREFOX) {
-    const onChanged = (changes: Record<string, AreaChange>, area: string) => {
-      const values = Object.entries(changes).filter(([key]) => area === 'local' && isWrittenByVault(key));
-      if (values.length > 0) listener(Object.fromEntries(values.map(([key, change]) => [key, change.newValue])));
-    };
-    browser.storage.onChanged.addListener(onChanged);
-    return () => browser.storage.onChanged.removeListener(onChanged);
-  }
+  if (import.meta.env.FIREFOX) return reportingLocalArea(isWrittenByVault).onChanged((changes) => listener(newValues(changes)));
   const channel = new BroadcastChannel(CHANNEL);
   channel.onmessage = (event: MessageEvent<VaultValues>) => listener(event.data);
   return () => channel.close();
